@@ -1,0 +1,85 @@
+"""A batch: find the input files, process each, write the dataset."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .records import DocumentRow
+from .rules import Rules
+from .run import DocumentResult, process_document
+from .write import build_tables, write_csv_tables
+
+
+class InputError(Exception):
+    """A path given on the command line does not exist or holds no files."""
+
+
+def find_inputs(paths: Iterable[Path]) -> list[Path]:
+    """The files named, and the files inside the folders named (recursively), in order.
+
+    Hidden files and folders inside a folder (``.git``, ``.DS_Store``) are skipped; a
+    file named explicitly is always taken.
+    """
+    found: list[Path] = []
+    for path in paths:
+        if path.is_file():
+            found.append(path)
+        elif path.is_dir():
+            for child in sorted(path.rglob("*")):
+                rel = child.relative_to(path)
+                if child.is_file() and not any(part.startswith(".") for part in rel.parts):
+                    found.append(child)
+        else:
+            raise InputError(f"no such file or folder: {path}")
+    seen: set[Path] = set()
+    unique = []
+    for f in found:
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """All documents' results and where the dataset was written."""
+
+    results: tuple[DocumentResult, ...]
+    out_dir: Path
+    manifest: Path
+
+    @property
+    def rows(self) -> list[DocumentRow]:
+        """The ``documents`` table rows."""
+        return [r.row for r in self.results]
+
+    def count(self, table: str) -> int:
+        """How many records of a table the batch produced."""
+        if table == "documents":
+            return len(self.results)
+        if table == "meetings":
+            return sum(len(r.meetings) for r in self.results)
+        return sum(len(getattr(m, table)) for r in self.results for m in r.meetings)
+
+    @property
+    def failed(self) -> list[DocumentResult]:
+        """The documents that failed."""
+        return [r for r in self.results if r.row.status == "failed"]
+
+
+def run_batch(files: list[Path], rules: Rules, out_dir: Path,
+              on_done: Callable[[DocumentResult], None] | None = None) -> BatchResult:
+    """Process every file, then write every table and the manifest to ``out_dir``."""
+    results = []
+    for path in files:
+        result = process_document(path, rules, source=str(path))
+        results.append(result)
+        if on_done is not None:
+            on_done(result)
+    tables = build_tables((r.row for r in results), (m for r in results for m in r.meetings))
+    inputs = [{"path": r.row.source_path, "sha256": r.row.sha256, "status": r.row.status} for r in results]
+    manifest = write_csv_tables(tables, out_dir, rules.hash, inputs)
+    return BatchResult(tuple(results), out_dir, manifest)

@@ -1,0 +1,176 @@
+"""The ``minutes`` command.
+
+Exit codes: 0 every input was processed (some may be ``partial``); 1 the run finished
+but at least one input ``failed`` (see the summary and documents.csv); 2 usage error
+(bad arguments, missing paths, invalid rules).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from . import __version__
+from .batch import InputError, find_inputs, run_batch
+from .document import Table as DocTable
+from .document import block_text_with_number
+from .errors import DocumentError, RulesError
+from .rules import load_rules
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="Turn archived meeting minutes into a clean, queryable dataset.",
+)
+out = Console()
+err = Console(stderr=True)
+
+
+def _fail_usage(message: str) -> None:
+    err.print(f"minutes: {message}", markup=False, highlight=False)
+    raise typer.Exit(EXIT_USAGE)
+
+
+def _load_rules(rules_dir: Optional[Path]):
+    try:
+        return load_rules(rules_dir)
+    except RulesError as exc:
+        _fail_usage(f"invalid rules: {exc}")
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"minutes {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+) -> None:
+    """Turn archived meeting minutes into a clean, queryable dataset."""
+
+
+@app.command()
+def extract(
+    paths: Optional[list[Path]] = typer.Argument(None, help="Files and folders to read (folders recursively). Default: raw/"),
+    out_dir: Path = typer.Option(Path("extracted"), "--out", "-o", help="Where to write the dataset."),
+    rules_dir: Optional[Path] = typer.Option(None, "--rules", help="A rules folder to use instead of the built-in rules."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
+) -> None:
+    """Extract meetings, items, questions, responses and actions into CSV tables."""
+    if not paths:
+        paths = [Path("raw")]
+        if not paths[0].exists():
+            _fail_usage("no input given and there is no raw/ folder here; name files or folders to read")
+    rules = _load_rules(rules_dir)
+    try:
+        files = find_inputs(paths)
+    except InputError as exc:
+        _fail_usage(str(exc))
+    if not files:
+        _fail_usage(f"no files found in {', '.join(map(str, paths))}")
+    if out_dir.exists() and not out_dir.is_dir():
+        _fail_usage(f"--out {out_dir} exists and is not a folder")
+
+    if err.is_terminal and not quiet:
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                      console=err, transient=True) as progress:
+            task = progress.add_task("extracting", total=len(files))
+            batch = run_batch(files, rules, out_dir, on_done=lambda r: progress.advance(task))
+    else:
+        batch = run_batch(files, rules, out_dir)
+
+    if not quiet:
+        _print_summary(batch)
+    raise typer.Exit(EXIT_SOME_FAILED if batch.failed else EXIT_OK)
+
+
+def _print_summary(batch) -> None:
+    statuses = {s: sum(1 for r in batch.rows if r.status == s) for s in ("ok", "partial", "failed")}
+    summary = Table(title=f"minutes extract → {batch.out_dir}/", show_header=False, box=None, pad_edge=False)
+    summary.add_column(style="bold")
+    summary.add_column(justify="right")
+    summary.add_column()
+    summary.add_row("documents", str(len(batch.rows)), f"ok {statuses['ok']}, partial {statuses['partial']}, failed {statuses['failed']}")
+    for table in ("meetings", "items", "questions", "responses", "actions", "decisions", "notes", "mentions", "dates"):
+        summary.add_row(table, str(batch.count(table)), "")
+    out.print(summary)
+    problems = [r for r in batch.results if r.row.status != "ok"]
+    if not problems:
+        out.print("problems: none")
+        return
+    listing = Table(title="problems", show_lines=False)
+    for column in ("file", "status", "reason", "message"):
+        listing.add_column(column, overflow="fold")
+    for r in problems[:20]:
+        listing.add_row(r.row.source_path, r.row.status, r.row.reason or "", r.row.message or "")
+    out.print(listing)
+    if len(problems) > 20:
+        out.print(f"… and {len(problems) - 20} more: see {batch.out_dir}/documents.csv")
+
+
+@app.command()
+def inspect(
+    file: Path = typer.Argument(..., help="The file to show."),
+    raw: bool = typer.Option(False, "--raw", help="Show the document as read, before layout repair."),
+    rules_dir: Optional[Path] = typer.Option(None, "--rules", help="A rules folder to use instead of the built-in rules."),
+    width: int = typer.Option(100, "--width", help="Characters of each text to show."),
+) -> None:
+    """Show how a file was read: format, pages, blocks, tables with rows and cells."""
+    from .readers import read_document
+    from .repair import repair
+
+    if not file.is_file():
+        _fail_usage(f"no such file: {file}")
+    rules = _load_rules(rules_dir)
+    try:
+        doc = read_document(file)
+        if not raw:
+            doc = repair(doc, rules)
+    except DocumentError as exc:
+        err.print(f"minutes: {file}: {exc.reason}: {exc}", markup=False, highlight=False)
+        raise typer.Exit(EXIT_SOME_FAILED)
+    lines = [
+        f"file      {doc.source}",
+        f"format    {doc.format}   encoding {doc.encoding or '-'}   pages {doc.pages if doc.pages is not None else '-'}",
+        f"layout    {doc.layout or '-'}",
+        f"blocks    {len(doc.blocks)} ({sum(1 for b in doc.blocks if isinstance(b, DocTable))} tables)"
+        + ("   [as read, before repair]" if raw else "   [after layout repair]"),
+        "",
+    ]
+
+    def clip(text: str) -> str:
+        text = " ".join(text.split())
+        return text if len(text) <= width else text[: width - 1] + "…"
+
+    for block in doc.blocks:
+        if isinstance(block, DocTable):
+            lines.append(f"table {block.prov.table}  [{block.prov.describe()}]  {len(block.rows)} rows × {block.width} columns")
+            for r_no, row in enumerate(block.rows, 1):
+                lines.append(f"  row {r_no}  [{row.prov.describe()}]")
+                for c_no, cell in enumerate(row.cells, 1):
+                    for b in cell.blocks:
+                        style = "".join(sorted({m.style[0] for m in b.marks}))
+                        lines.append(f"    c{c_no} {b.kind}{'/' + style if style else ''}: {clip(block_text_with_number(b))}")
+        else:
+            lines.append(f"{block.kind} [{block.prov.describe()}]: {clip(block_text_with_number(block))}")
+    out.print("\n".join(lines), markup=False, highlight=False, soft_wrap=True)
+
+
+def main() -> None:
+    """Entry point of the ``minutes`` console command."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("minutes: interrupted")
+        sys.exit(130)

@@ -1,0 +1,299 @@
+"""The spaCy components of the minutes pipeline (rule-based, on ``spacy.blank("en")``).
+
+Each component reads its rules from the rules folder named in its config and writes its
+findings to ``doc.spans`` with details on span extensions:
+
+* ``minutes_people``  → ``doc.spans["people"]``: role abbreviations, initials, role titles
+  and attendees' names, each with ``span._.resolution`` (who, or why nobody) and
+  ``span._.key`` (the short form or name, without "the");
+* ``minutes_dates``   → ``doc.spans["dates"]``: temporal expressions with
+  ``span._.temporal`` (kind and interval against the meeting date);
+* ``minutes_turns``   → ``doc.spans["turns"]``: runs of sentences by one speaker, with
+  ``span._.speaker`` (the mention that opened the turn, or None);
+* ``minutes_cues``    → ``doc.spans["actions"]`` and ``doc.spans["decisions"]``: sentences
+  opened by an action or decision cue, with ``span._.cue_end`` (where the cue ends).
+
+What depends on the meeting — its attendance list and its date — comes in through
+``doc._.minutes_context`` (a ``MeetingContext``), set before the pipeline runs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from ..rules import load_rules
+from .dates import DateFinder
+from .people import PeopleIndex, Resolution
+
+_ABBREV = re.compile(r"^[A-Z][A-Za-z&]*[A-Z]s?$|^[A-Z]{2,}s?$")
+_DASHES = {"–", "—", "-", "--"}
+
+
+@dataclass
+class MeetingContext:
+    """What the components need to know about the meeting a text belongs to."""
+
+    meeting_date: date | None
+    people: PeopleIndex | None
+    _name_matcher: PhraseMatcher | None = field(default=None, repr=False)
+
+    def name_matcher(self, vocab: Vocab, make_doc) -> PhraseMatcher | None:
+        """A matcher for the attendees' names (and their hyphenated variants)."""
+        if self.people is None:
+            return None
+        if self._name_matcher is None:
+            matcher = PhraseMatcher(vocab, attr="LOWER")
+            for name in self.people.names:
+                variants = {name, name.replace("-", " ")}
+                parts = name.replace("-", " ").split()
+                if len(parts) >= 3:
+                    # a double surname written either way: "Hartland Lane" / "Hartland-Lane"
+                    variants.add(" ".join(parts[:-2] + ["-".join(parts[-2:])]))
+                matcher.add(name, [make_doc(v) for v in variants if v.strip()])
+            self._name_matcher = matcher
+        return self._name_matcher
+
+
+def _register_extensions() -> None:
+    for name, default in (("minutes_context", None),):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    for name in ("resolution", "key", "temporal", "speaker", "cue_end"):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
+
+
+_register_extensions()
+
+
+# --- people ------------------------------------------------------------------------------
+
+
+class PeopleTagger:
+    """Finds references to people and resolves them through the meeting's attendance."""
+
+    def __init__(self, nlp: Language, rules_dir: str):
+        rules = load_rules(rules_dir).people
+        self.rules = rules
+        self.determiners = set(rules.determiners)
+        self.role_keys = {k.upper(): k for k in rules.roles}
+        self.title_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for abbrev, title in rules.roles.items():
+            self.title_matcher.add(abbrev, [nlp.make_doc(title)])
+        self.make_doc = nlp.make_doc
+        self.fallback = PeopleIndex([], rules)
+
+    def __call__(self, doc: Doc) -> Doc:
+        ctx: MeetingContext | None = doc._.minutes_context
+        index = ctx.people if ctx and ctx.people else self.fallback
+        found: list[Span] = []
+        taken: set[int] = set()
+
+        def add(start: int, end: int, key: str, resolution: Resolution) -> None:
+            if start > 0 and doc[start - 1].text in self.determiners:
+                start -= 1  # "the CC" is how the text refers to the CC
+            span = Span(doc, start, end, label="PERSON" if resolution.is_person else "BODY")
+            span._.key = key
+            span._.resolution = resolution
+            found.append(span)
+            taken.update(range(start, end))
+
+        matcher = ctx.name_matcher(doc.vocab, self.make_doc) if ctx else None
+        if matcher is not None:
+            for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -m[2])):
+                if taken.isdisjoint(range(start, end)):
+                    name = doc.vocab.strings[match_id]
+                    add(start, end, name, index.resolve_name(name) or Resolution("not_present", "name"))
+        for match_id, start, end in sorted(self.title_matcher(doc), key=lambda m: (m[1], -m[2])):
+            if taken.isdisjoint(range(start, end)):
+                add(start, end, doc[start:end].text, index.resolve_role_title(doc[start:end].text))
+        for token in doc:
+            if token.i in taken:
+                continue
+            text = token.text
+            if not _ABBREV.match(text):
+                # a rank written in mixed case ("Sgt", "Supt") is a person only before a
+                # name ("Sgt Smith"), not in "the Sgt development programme"
+                following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+                if text.upper() not in self.role_keys or following is None or not following.is_title:
+                    continue
+            key, plural = text, False
+            resolution = index.resolve_abbrev(key)
+            if resolution is None and text.endswith("s") and len(text) > 2:
+                key, plural = text[:-1], True
+                resolution = index.resolve_abbrev(key)
+            if resolution is None:
+                continue  # an acronym that names nobody we know of
+            if plural and resolution.is_person:
+                continue  # "the ACCs" speaks of a group, not of one person
+            add(token.i, token.i + 1, key, resolution)
+        doc.spans["people"] = sorted(found, key=lambda s: s.start)
+        return doc
+
+
+@Language.factory("minutes_people", default_config={"rules_dir": ""})
+def make_people_tagger(nlp: Language, name: str, rules_dir: str) -> PeopleTagger:
+    """spaCy factory for ``PeopleTagger``."""
+    return PeopleTagger(nlp, rules_dir)
+
+
+# --- dates -------------------------------------------------------------------------------
+
+
+class DateTagger:
+    """Finds temporal expressions and normalises them against the meeting date."""
+
+    def __init__(self, rules_dir: str):
+        self.finder = DateFinder(load_rules(rules_dir).dates)
+
+    def __call__(self, doc: Doc) -> Doc:
+        ctx: MeetingContext | None = doc._.minutes_context
+        spans = []
+        for match in self.finder.find(doc.text, ctx.meeting_date if ctx else None):
+            span = doc.char_span(match.start, match.end, label=match.kind, alignment_mode="expand")
+            if span is None:
+                continue
+            span._.temporal = match
+            spans.append(span)
+        doc.spans["dates"] = spans
+        return doc
+
+
+@Language.factory("minutes_dates", default_config={"rules_dir": ""})
+def make_date_tagger(nlp: Language, name: str, rules_dir: str) -> DateTagger:
+    """spaCy factory for ``DateTagger``."""
+    return DateTagger(rules_dir)
+
+
+# --- speaker turns -----------------------------------------------------------------------
+
+
+def clause_starts(doc: Doc) -> list[int]:
+    """Token indexes where a sentence, or a clause after a spaced dash, begins."""
+    starts = []
+    for sent in doc.sents:
+        # a paragraph break arrives as a whitespace token at the start of the sentence
+        first = next((t.i for t in sent if not t.is_space), None)
+        if first is None:
+            continue
+        starts.append(first)
+        for token in sent[1:]:
+            if token.text in _DASHES and token.whitespace_ and token.i > 0 and doc[token.i - 1].whitespace_:
+                if token.i + 1 < sent.end:
+                    starts.append(token.i + 1)
+    return starts
+
+
+class TurnTagger:
+    """Splits a text into speaker turns: "The CC responded … ACCLP added …" is two."""
+
+    def __init__(self, rules_dir: str):
+        speech = load_rules(rules_dir).speech
+        self.speech = speech
+        self.connectors = [c.split() for c in sorted(speech.connectors, key=len, reverse=True)]
+
+    def opener(self, doc: Doc, start: int, people_at: dict[int, Span], verbs: frozenset[str]) -> Span | None:
+        """The person opening a clause at ``start`` with one of ``verbs``, or None."""
+        i = start
+        for words in self.connectors:
+            if [t.lower_ for t in doc[i: i + len(words)]] == words:
+                i += len(words)
+                if i < len(doc) and doc[i].text == ",":
+                    i += 1
+                break
+        span = people_at.get(i)
+        if span is None or span.label_ != "PERSON":
+            return None
+        k = span.end
+        if k < len(doc) and doc[k].lower_ in ("'s", "’s"):
+            k += 1
+        for _ in range(2):
+            if k < len(doc) and doc[k].lower_ in self.speech.adverbs:
+                k += 1
+        if k < len(doc) and doc[k].lower_ in verbs:
+            return span
+        return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        people_at = {s.start: s for s in doc.spans.get("people", [])}
+        openings: list[tuple[int, Span | None]] = []
+        for start in clause_starts(doc):
+            speaker = self.opener(doc, start, people_at, self.speech.speech_verbs)
+            if speaker is not None:
+                openings.append((start, speaker))
+        turns: list[Span] = []
+        if not openings or openings[0][0] > 0:
+            openings.insert(0, (0, None))
+        current_start, current_speaker = openings[0]
+        for start, speaker in openings[1:]:
+            if speaker_identity(speaker) == speaker_identity(current_speaker):
+                continue
+            turns.append(_turn(doc, current_start, start, current_speaker))
+            current_start, current_speaker = start, speaker
+        if len(doc):
+            turns.append(_turn(doc, current_start, len(doc), current_speaker))
+        doc.spans["turns"] = turns
+        return doc
+
+
+def speaker_identity(span: Span | None) -> str | None:
+    """Who a speaker mention stands for: the resolved person, else the short form."""
+    if span is None:
+        return None
+    res: Resolution = span._.resolution
+    return res.person_id if res and res.person_id else span._.key
+
+
+def _turn(doc: Doc, start: int, end: int, speaker: Span | None) -> Span:
+    span = Span(doc, start, end, label=speaker._.key if speaker is not None else "UNKNOWN")
+    span._.speaker = speaker
+    return span
+
+
+@Language.factory("minutes_turns", default_config={"rules_dir": ""})
+def make_turn_tagger(nlp: Language, name: str, rules_dir: str) -> TurnTagger:
+    """spaCy factory for ``TurnTagger``."""
+    return TurnTagger(rules_dir)
+
+
+# --- action and decision cues --------------------------------------------------------------
+
+
+class CueTagger:
+    """Marks sentences opened by an action cue ("Action arising:") or a decision cue."""
+
+    def __init__(self, rules_dir: str):
+        rules = load_rules(rules_dir)
+        self.cues = {"actions": rules.actions.cues, "decisions": rules.decisions.cues}
+
+    def __call__(self, doc: Doc) -> Doc:
+        for group, patterns in self.cues.items():
+            spans = []
+            for sent in doc.sents:
+                start = next((t.i for t in sent if not t.is_space), None)
+                if start is None:
+                    continue
+                sent = doc[start: sent.end]
+                text = sent.text
+                for pattern in patterns:
+                    m = pattern.match(text)
+                    if m and m.end() < len(text.rstrip()):
+                        span = Span(doc, sent.start, sent.end, label=group.upper()[:-1])
+                        span._.cue_end = sent.start_char + m.end()
+                        spans.append(span)
+                        break
+            doc.spans[group] = spans
+        return doc
+
+
+@Language.factory("minutes_cues", default_config={"rules_dir": ""})
+def make_cue_tagger(nlp: Language, name: str, rules_dir: str) -> CueTagger:
+    """spaCy factory for ``CueTagger``."""
+    return CueTagger(rules_dir)

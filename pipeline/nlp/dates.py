@@ -1,0 +1,413 @@
+"""Find temporal expressions and normalise them against the meeting date.
+
+The patterns live in rules/dates.yaml; this module holds the small resolvers they name.
+Each resolver turns a match's groups into ``(kind, start, end)`` — an interval of
+calendar dates — or refuses the match (``None``: "25/13" is no date). Conventions, as in
+UK minutes: numeric dates are day first; the financial year runs from 1 April (the
+month is a rule); a missing year is the one that puts the expression nearest the
+meeting; a deadline ("by the end of June", "within three months") has the deadline as
+``value_end``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Callable
+
+from ..rules import DatePattern, DateRules
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+Interval = tuple[str, date | None, date | None]
+
+
+@dataclass(frozen=True, slots=True)
+class TemporalMatch:
+    """A temporal expression found in a text, with its normalised interval."""
+
+    start: int
+    end: int
+    surface: str
+    kind: str
+    value_start: date | None
+    value_end: date | None
+    pattern: str
+
+
+# --- calendar helpers ------------------------------------------------------------------
+
+
+def month_last_day(year: int, month: int) -> date:
+    """The last day of a month."""
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` moved by whole months, clipped to the end of a shorter month."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def financial_year_of(day: date, start_month: int) -> int:
+    """The calendar year in which the financial year holding ``day`` starts."""
+    return day.year if day.month >= start_month else day.year - 1
+
+
+def financial_year_interval(first_year: int, start_month: int) -> tuple[date, date]:
+    """The first and last day of the financial year starting in ``first_year``."""
+    start = date(first_year, start_month, 1)
+    return start, add_months(start, 12) - timedelta(days=1)
+
+
+def quarter_interval(first_year: int, quarter: int, start_month: int) -> tuple[date, date]:
+    """Quarter 1–4 of the financial year starting in ``first_year``."""
+    start = add_months(date(first_year, start_month, 1), 3 * (quarter - 1))
+    return start, add_months(start, 3) - timedelta(days=1)
+
+
+def _full_year(text: str) -> int:
+    year = int(text)
+    return year + 2000 if len(text) <= 2 else year
+
+
+def _month_number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    return _MONTHS.get(text.lower().rstrip(".")[:3])
+
+
+def _nearest(candidates: list[tuple[date, date]], meeting: date) -> tuple[date, date]:
+    """The interval nearest the meeting (0 when it contains it); ties go to the earlier."""
+    def distance(interval: tuple[date, date]) -> int:
+        start, end = interval
+        if start <= meeting <= end:
+            return 0
+        return min(abs((start - meeting).days), abs((end - meeting).days))
+
+    return min(candidates, key=distance)
+
+
+def _capitalised_month(text: str | None) -> bool:
+    # "may" and "march" are verbs too: a month word standing without a day number must
+    # be written with a capital, as a month is
+    return text is None or text.isdigit() or text[:1].isupper()
+
+
+# --- resolvers -------------------------------------------------------------------------
+
+
+class _Context:
+    def __init__(self, rules: DateRules, meeting: date | None, kind: str):
+        self.rules = rules
+        self.meeting = meeting
+        self.kind = kind
+
+    def number(self, text: str | None) -> int | None:
+        if text is None:
+            return None
+        text = text.lower()
+        if text.isdigit():
+            return int(text)
+        return self.rules.number_words.get(text)
+
+
+def _r_day_month_year(g: dict, c: _Context) -> Interval | None:
+    month = _month_number(g["month"])
+    day = int(g["day"])
+    if month is None or not 1 <= month <= 12:
+        return None
+    weekday = _WEEKDAYS.get(g["weekday"].lower()[:3]) if g.get("weekday") else None
+    if g.get("year"):
+        try:
+            d = date(_full_year(g["year"]), month, day)
+        except ValueError:
+            return None
+        return ("date", d, d)
+    if c.meeting is None:
+        return ("date", None, None)
+    candidates = []
+    for year in (c.meeting.year - 1, c.meeting.year, c.meeting.year + 1):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        # "Monday 23rd May": when the weekday is written, the year must agree with it
+        if weekday is None or d.weekday() == weekday:
+            candidates.append((d, d))
+    if not candidates:
+        return None
+    d, _ = _nearest(candidates, c.meeting)
+    return ("date", d, d)
+
+
+def _month_interval(month: int, year: int) -> tuple[date, date]:
+    return date(year, month, 1), month_last_day(year, month)
+
+
+def _r_month(g: dict, c: _Context) -> Interval | None:
+    if not _capitalised_month(g["month"]):
+        return None
+    month = _month_number(g["month"])
+    if month is None:
+        return None
+    if g.get("year"):
+        return ("month", *_month_interval(month, int(g["year"])))
+    if c.meeting is None:
+        return ("month", None, None)
+    years = (c.meeting.year - 1, c.meeting.year, c.meeting.year + 1)
+    return ("month", *_nearest([_month_interval(month, y) for y in years], c.meeting))
+
+
+def _r_month_range(g: dict, c: _Context) -> Interval | None:
+    if not (_capitalised_month(g["month"]) and _capitalised_month(g["month2"])):
+        return None
+    first, last = _month_number(g["month"]), _month_number(g["month2"])
+    if first is None or last is None or first == last:
+        return None
+
+    def interval(end_year: int) -> tuple[date, date]:
+        start_year = end_year if first < last else end_year - 1  # "December/January"
+        return date(start_year, first, 1), month_last_day(end_year, last)
+
+    if g.get("year"):
+        return ("range", *interval(int(g["year"])))
+    if c.meeting is None:
+        return ("range", None, None)
+    years = (c.meeting.year - 1, c.meeting.year, c.meeting.year + 1)
+    return ("range", *_nearest([interval(y) for y in years], c.meeting))
+
+
+def _r_day_range(g: dict, c: _Context) -> Interval | None:
+    month = _month_number(g["month"])
+    first, last = int(g["day"]), int(g["day2"])
+    if month is None or first >= last:
+        return None
+    start = _r_day_month_year({"day": g["day"], "month": g["month"], "year": g.get("year")}, c)
+    if start is None or start[1] is None:
+        return None if start is None else ("range", None, None)
+    try:
+        end = date(start[1].year, month, last)
+    except ValueError:
+        return None
+    return ("range", start[1], end)
+
+
+def _r_part_of_month(g: dict, c: _Context) -> Interval | None:
+    month_result = _r_month({"month": g["month"], "year": g.get("year")}, c)
+    if month_result is None or month_result[1] is None:
+        return month_result and ("vague", None, None)
+    part = " ".join(g["part"].lower().split()).replace(" of", "")
+    first_day, last_day = c.rules.part_of_month.get(part, (1, 31))
+    start = month_result[1].replace(day=first_day)
+    end = month_result[2].replace(day=min(last_day, month_result[2].day))
+    return ("vague", start, end)
+
+
+def _r_year(g: dict, c: _Context) -> Interval | None:
+    year = int(g["year"])
+    if not 1950 <= year <= 2100:
+        return None
+    return ("year", date(year, 1, 1), date(year, 12, 31))
+
+
+def _r_financial_year(g: dict, c: _Context) -> Interval | None:
+    first, second = _full_year(g["y1"]), _full_year(g["y2"])
+    if second != first + 1 or not 1950 <= first <= 2100:
+        return None
+    return ("financial_year", *financial_year_interval(first, c.rules.financial_year_start_month))
+
+
+def _r_quarter(g: dict, c: _Context) -> Interval | None:
+    quarter = c.number(g.get("q") or g.get("qword") or g.get("qword2"))
+    if quarter is None or not 1 <= quarter <= 4:
+        return None
+    start_month = c.rules.financial_year_start_month
+    if g.get("y1"):
+        first = _full_year(g["y1"])
+        if g.get("y2") and _full_year(g["y2"]) != first + 1:
+            return None
+        return ("quarter", *quarter_interval(first, quarter, start_month))
+    if c.meeting is None:
+        return ("quarter", None, None)
+    this_fy = financial_year_of(c.meeting, start_month)
+    options = [quarter_interval(fy, quarter, start_month) for fy in (this_fy - 1, this_fy, this_fy + 1)]
+    return ("quarter", *_nearest(options, c.meeting))
+
+
+def _r_relative(g: dict, c: _Context) -> Interval | None:
+    if c.meeting is None:
+        return (c.kind, None, None)
+    m = c.meeting
+    rel = " ".join((g.get("rel") or "this").lower().split())
+    shift = {"next": 1, "the following": 1, "last": -1, "previous": -1, "the previous": -1, "the past": -1}.get(rel, 0)
+    if rel in ("today", "tomorrow", "yesterday"):
+        d = m + timedelta(days={"today": 0, "tomorrow": 1, "yesterday": -1}[rel])
+        return ("date", d, d)
+    if c.kind == "financial_year":
+        fy = financial_year_of(m, c.rules.financial_year_start_month) + shift
+        return ("financial_year", *financial_year_interval(fy, c.rules.financial_year_start_month))
+    unit = " ".join((g.get("unit") or "").lower().split())
+    if unit == "week":
+        monday = m - timedelta(days=m.weekday()) + timedelta(weeks=shift)
+        return ("range", monday, monday + timedelta(days=6))
+    if unit == "month":
+        first = add_months(m.replace(day=1), shift)
+        return ("month", first, month_last_day(first.year, first.month))
+    if unit in ("year", "calendar year"):
+        return ("year", date(m.year + shift, 1, 1), date(m.year + shift, 12, 31))
+    if unit == "quarter":
+        start_month = c.rules.financial_year_start_month
+        fy = financial_year_of(m, start_month)
+        current = (m.year * 12 + m.month - (fy * 12 + start_month)) // 3 + 1
+        index = current - 1 + shift
+        return ("quarter", *quarter_interval(fy + index // 4, index % 4 + 1, start_month))
+    return None
+
+
+def _r_rest_of_year(g: dict, c: _Context) -> Interval | None:
+    if c.meeting is None:
+        return ("vague", None, None)
+    m = c.meeting
+    if g["rel"].lower() == "later":
+        return ("vague", m + timedelta(days=1), date(m.year, 12, 31))
+    return ("vague", date(m.year, 1, 1), m - timedelta(days=1))
+
+
+def _r_coming(g: dict, c: _Context) -> Interval | None:
+    if c.meeting is None:
+        return ("vague", None, None)
+    rel = " ".join(g["rel"].lower().split())
+    direction = "recent" if rel in ("last few", "past few", "recent") else "coming"
+    window = c.rules.vague_windows.get(f"{direction}_{g['unit'].lower()}")
+    if window is None:
+        return None
+    return ("vague", c.meeting + timedelta(days=window[0]), c.meeting + timedelta(days=window[1]))
+
+
+def _r_duration(g: dict, c: _Context) -> Interval | None:
+    n = g["n"].lower()
+    if not (n.startswith("half") or c.number(n) is not None):
+        return None
+    return ("duration", None, None)
+
+
+def _r_no_interval(g: dict, c: _Context) -> Interval | None:
+    return (c.kind, None, None)
+
+
+RESOLVERS: dict[str, Callable[[dict, _Context], Interval | None]] = {
+    "day_month_year": _r_day_month_year,
+    "month": _r_month,
+    "month_range": _r_month_range,
+    "day_range": _r_day_range,
+    "part_of_month": _r_part_of_month,
+    "year": _r_year,
+    "quarter": _r_quarter,
+    "financial_year": _r_financial_year,
+    "relative": _r_relative,
+    "rest_of_year": _r_rest_of_year,
+    "coming": _r_coming,
+    "duration": _r_duration,
+    "no_interval": _r_no_interval,
+}
+
+
+# --- finding -----------------------------------------------------------------------------
+
+
+def duration_length(text: str, rules: DateRules) -> tuple[int, str] | None:
+    """``(count, unit)`` of a duration such as "three months" or "6 weeks"."""
+    m = re.match(r"\s*(\w+)[\s-]+(day|week|fortnight|month|year|quarter)s?\b", text, re.IGNORECASE)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    count = int(word) if word.isdigit() else rules.number_words.get(word)
+    return (count, m.group(2).lower()) if count is not None else None
+
+
+def _after(day: date, count: int, unit: str) -> date:
+    if unit == "day":
+        return day + timedelta(days=count)
+    if unit in ("week", "fortnight"):
+        return day + timedelta(weeks=count * (2 if unit == "fortnight" else 1))
+    months = {"month": 1, "quarter": 3, "year": 12}[unit]
+    return add_months(day, months * count)
+
+
+class DateFinder:
+    """Finds temporal expressions in texts with the patterns of rules/dates.yaml."""
+
+    def __init__(self, rules: DateRules):
+        self.rules = rules
+
+    def find(self, text: str, meeting: date | None) -> list[TemporalMatch]:
+        """Every temporal expression in ``text``, left to right, normalised against
+        ``meeting`` (the meeting date; None leaves relative expressions unresolved)."""
+        candidates = []
+        for order, pattern in enumerate(self.rules.patterns):
+            for m in pattern.regex.finditer(text):
+                found = self._resolve(pattern, m, text, meeting)
+                if found is not None:
+                    candidates.append((order, found))
+        chosen: list[TemporalMatch] = []
+        taken: list[tuple[int, int]] = []
+        # longest first, then the earlier pattern in the rules
+        for order, match in sorted(candidates, key=lambda c: (-(c[1].end - c[1].start), c[0], c[1].start)):
+            if any(match.start < e and s < match.end for s, e in taken):
+                continue
+            taken.append((match.start, match.end))
+            chosen.append(match)
+        chosen.sort(key=lambda m: m.start)
+        return [self._as_deadline(m, text, meeting) for m in chosen]
+
+    def _resolve(self, pattern: DatePattern, m: re.Match, text: str, meeting: date | None) -> TemporalMatch | None:
+        start, end = m.span("expr") if "expr" in pattern.regex.groupindex and m.group("expr") else m.span()
+        surface = text[start:end]
+        if not surface.strip() or surface.lower() in self.rules.not_surfaces:
+            return None
+        before = text[max(0, m.start() - 30): m.start()]
+        if any(p.search(before) for p in self.rules.not_after):
+            return None
+        groups = {k: v for k, v in m.groupdict().items() if v is not None}
+        result = RESOLVERS[pattern.resolve](groups, _Context(self.rules, meeting, pattern.kind))
+        if result is None:
+            return None
+        kind, value_start, value_end = result
+        return TemporalMatch(start, end, surface, kind, value_start, value_end, pattern.id)
+
+    def _as_deadline(self, match: TemporalMatch, text: str, meeting: date | None) -> TemporalMatch:
+        if match.kind == "frequency":
+            return match
+        before = text[max(0, match.start - 40): match.start]
+        for cue, takes in self.rules.deadline_cues:
+            found = cue.search(before)
+            if not found:
+                continue
+            is_within = found.group(0).lower().startswith("within")
+            if match.kind == "duration" and not is_within:
+                return match  # "by six months" is no deadline we can place
+            start = match.start - (len(before) - found.start())
+            if match.kind == "duration":
+                length = duration_length(match.surface, self.rules)
+                if meeting is None or length is None:
+                    deadline = None
+                else:
+                    deadline = _after(meeting, *length)
+                inner_start = meeting
+            else:
+                deadline = match.value_end if takes == "end" else match.value_start
+                inner_start = match.value_start
+            if deadline is not None and meeting is not None and meeting <= deadline:
+                value_start = meeting
+            else:
+                value_start = inner_start
+            return TemporalMatch(start, match.end, text[start:match.end], "deadline", value_start, deadline, match.pattern)
+        return match

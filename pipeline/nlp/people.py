@@ -1,0 +1,141 @@
+"""Who a mention means: resolving role abbreviations, initials and names to people.
+
+A meeting's own attendance list comes first: its bracketed short forms ("CC", "ACCLP",
+"RHL"), its names and its capacities. Then rules/people.yaml says what role
+abbreviations stand for, so "the ACC" can be matched to attendees whose capacity is
+"Assistant Chief Constable". One fit resolves the mention; two or more leave it
+unresolved (``ambiguous``): never a guess. Bodies ("SIB", "OCC") are not people.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..rules import PeopleRules
+
+_TITLES = re.compile(
+    r"^(?:mr|mrs|ms|miss|mx|dr|prof|professor|cllr|councillor|sir|dame|lord|lady|rev|revd|the)\.?\s+",
+    re.IGNORECASE,
+)
+_ACTING = re.compile(r"^(?:[TA]/|temporary\s+|acting\s+|interim\s+)", re.IGNORECASE)
+
+
+def normalise_name(name: str) -> str:
+    """A name folded for comparison: accents, titles, hyphens and case removed."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _TITLES.sub("", text.strip())
+    text = re.sub(r"[-‐‑–—'’.]", " ", text)
+    return " ".join(text.lower().split())
+
+
+def person_id_for(name: str) -> str:
+    """The stable id of a person, from their name: ``p-rachel-hartland-lane``.
+
+    Spelling variants that differ only in hyphens, accents, titles or case give the
+    same id ("Rachel Hartland Lane" / "Rachel Hartland-Lane").
+    """
+    slug = re.sub(r"[^a-z0-9]+", "-", normalise_name(name)).strip("-")
+    return f"p-{slug or 'unknown'}"
+
+
+def normalise_role(role: str) -> str:
+    """A capacity folded for comparison, without acting/temporary prefixes."""
+    text = _ACTING.sub("", role.strip())
+    return " ".join(re.sub(r"[^\w\s]", " ", text).lower().split())
+
+
+def initials_of(name: str) -> str:
+    """The initials of a name: "Rachel Hartland Lane" → "RHL"."""
+    return "".join(part[0] for part in normalise_name(name).split()).upper()
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Someone on the meeting's attendance list, as the resolver needs them."""
+
+    person_id: str
+    name: str
+    role: str | None
+    abbrev: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What a mention resolves to.
+
+    ``status`` is ``resolved`` (``person_id`` set), ``ambiguous`` (several people fit),
+    ``not_present`` (a role nobody at the meeting holds) or ``body`` (not a person).
+    ``kind`` says how the person was named: ``abbreviation``, ``initials``,
+    ``role_title`` or ``name``.
+    """
+
+    status: str
+    kind: str
+    person_id: str | None = None
+
+    @property
+    def is_person(self) -> bool:
+        return self.status != "body"
+
+
+class PeopleIndex:
+    """The people of one meeting, indexed by short form, name and capacity."""
+
+    def __init__(self, people: list[Person], rules: PeopleRules):
+        self.people = tuple(people)
+        self.rules = rules
+        self._by_abbrev: dict[str, list[Person]] = {}
+        self._by_name: dict[str, list[Person]] = {}
+        self._by_role: dict[str, list[Person]] = {}
+        for person in people:
+            if person.abbrev:
+                self._by_abbrev.setdefault(person.abbrev.upper(), []).append(person)
+            self._by_name.setdefault(normalise_name(person.name), []).append(person)
+            if person.role:
+                self._by_role.setdefault(normalise_role(person.role), []).append(person)
+        self._role_titles = {k.upper(): normalise_role(v) for k, v in rules.roles.items()}
+
+    @property
+    def names(self) -> list[str]:
+        """Every attendee's name as written."""
+        return [p.name for p in self.people]
+
+    def _pick(self, found: list[Person], kind: str) -> Resolution:
+        ids = {p.person_id for p in found}
+        if len(ids) == 1:
+            return Resolution("resolved", kind, next(iter(ids)))
+        return Resolution("ambiguous", kind)
+
+    def resolve_abbrev(self, abbrev: str) -> Resolution | None:
+        """Resolve a short form ("CC", "ACCLP", "RHL"); None when it names no one."""
+        key = abbrev.upper()
+        found = self._by_abbrev.get(key)
+        if found:
+            initials = {initials_of(p.name) for p in found}
+            kind = "initials" if key in initials else "abbreviation"
+            return self._pick(found, kind)
+        if key in self._role_titles:
+            return self.resolve_role_title(self._role_titles[key], kind="abbreviation")
+        if abbrev in self.rules.bodies or key in {b.upper() for b in self.rules.bodies}:
+            return Resolution("body", "abbreviation")
+        return None
+
+    def resolve_role_title(self, title: str, kind: str = "role_title") -> Resolution:
+        """Resolve a capacity ("Chief Constable") to the attendee holding it."""
+        found = self._by_role.get(normalise_role(title), [])
+        if not found:
+            return Resolution("not_present", kind)
+        return self._pick(found, kind)
+
+    def resolve_name(self, name: str) -> Resolution | None:
+        """Resolve a written name to an attendee; None when no attendee has it."""
+        found = self._by_name.get(normalise_name(name))
+        return self._pick(found, "name") if found else None
+
+    def person_id_of(self, name: str) -> str | None:
+        """The person id of an attendee named ``name``, or None."""
+        res = self.resolve_name(name)
+        return res.person_id if res else None

@@ -1,0 +1,60 @@
+"""Readers: one small module per format, chosen by the file's bytes.
+
+``read_document(path)`` sniffs the format, picks the reader registered for it and
+returns a ``Document``; anything it cannot read raises ``ReaderError`` with a reason
+code (``empty_file``, ``unsupported_type``, ``undecodable`` …). Readers are imported
+lazily, so a format's library is only loaded when a file of that format comes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from importlib import import_module
+from pathlib import Path
+from typing import Callable
+
+from ..document import Document
+from ..errors import ReaderError
+from .sniff import sniff_format
+
+#: format → "module:function" of its reader. Formats not listed have no reader yet.
+READERS: dict[str, str] = {
+    "text": "pipeline.readers.text:read_text",
+}
+
+_UNSUPPORTED = {
+    "pdf": "PDF files have no reader in this version",
+    "docx": "DOCX files have no reader in this version",
+    "html": "HTML pages have no reader in this version",
+    "doc": "legacy Word .doc files are not supported (save them as .docx)",
+    "zip": "ZIP archives other than Word documents are not supported",
+    "binary": "the file is binary, not a document",
+}
+
+
+def reader_for(fmt: str) -> Callable[[bytes, str, str], Document]:
+    """The reader function for a sniffed format, or ``ReaderError('unsupported_type')``."""
+    target = READERS.get(fmt)
+    if target is None:
+        raise ReaderError("unsupported_type", _UNSUPPORTED.get(fmt, f"no reader for {fmt} files"))
+    module, func = target.split(":")
+    return getattr(import_module(module), func)
+
+
+def read_bytes(data: bytes, source: str) -> Document:
+    """Read a file's content (``source`` names it in provenance) into a ``Document``."""
+    if not data.strip():
+        raise ReaderError("empty_file", "the file is empty" if not data else "the file holds only white space")
+    fmt = sniff_format(data)
+    sha256 = hashlib.sha256(data).hexdigest()
+    return reader_for(fmt)(data, source, sha256)
+
+
+def read_document(path: str | Path, source: str | None = None) -> Document:
+    """Read the file at ``path`` into a ``Document``."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReaderError("not_found", f"cannot read {path}: {exc.strerror or exc}") from None
+    return read_bytes(data, source or str(path))

@@ -1,0 +1,247 @@
+"""Records: one frozen dataclass per table of the dataset contract (docs/schema.md).
+
+The fields of each class are the columns of its table, in order, so the writers need no
+mapping of their own and a test can hold this module and docs/schema.md to each other.
+``None`` means unknown and is written as an empty cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    """One input file, whatever became of it (table ``documents``)."""
+
+    document_id: str
+    source_path: str
+    format: str | None
+    sha256: str | None
+    pages: int | None
+    status: str
+    reason: str | None
+    encoding: str | None = None
+    size_bytes: int | None = None
+    meetings: int = 0
+    message: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """The facts of one meeting (table ``meetings``)."""
+
+    meeting_id: str
+    document_id: str
+    title: str | None
+    body: str | None
+    date: str | None
+    start_time: str | None
+    chair: str | None
+    minute_taker: str | None
+    venue: str | None
+    kind: str = "minutes"
+    chair_person_id: str | None = None
+    minute_taker_person_id: str | None = None
+    page_start: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Attendee:
+    """One person on the meeting's attendance list (table ``attendees``)."""
+
+    meeting_id: str
+    person_id: str
+    name: str
+    role: str | None
+    abbrev: str | None
+    status: str
+    page_start: int | None = None
+    location: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """An agenda item, inspection finding or other unit of the minutes (table ``items``)."""
+
+    meeting_id: str
+    item_id: str
+    seq: int
+    kind: str
+    label: str | None
+    number: str | None
+    parent_item_id: str | None
+    section: str | None
+    text: str
+    page_start: int | None
+    page_end: int | None
+    location: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A question put at the meeting (table ``questions``)."""
+
+    meeting_id: str
+    item_id: str
+    question_id: str
+    number: str | None
+    asker: str | None
+    asker_person_id: str | None
+    addressee: str | None
+    text: str
+    addressee_person_id: str | None = None
+    page_start: int | None = None
+    page_end: int | None = None
+    location: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    """One speaker turn answering (table ``responses``)."""
+
+    meeting_id: str
+    item_id: str
+    response_id: str
+    number: str | None
+    question_id: str | None
+    speaker: str | None
+    speaker_person_id: str | None
+    text: str
+    turn: int = 1
+    page_start: int | None = None
+    page_end: int | None = None
+    location: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """An action arising (table ``actions``)."""
+
+    meeting_id: str
+    item_id: str | None
+    action_id: str
+    owner: str | None
+    owner_person_id: str | None
+    recipient: str | None
+    text: str
+    due_text: str | None
+    due_date: str | None
+    recipient_person_id: str | None = None
+    response_id: str | None = None
+    page_start: int | None = None
+    page_end: int | None = None
+    location: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A decision or resolution (table ``decisions``)."""
+
+    meeting_id: str
+    item_id: str | None
+    decision_id: str
+    text: str
+    outcome: str | None
+    page_start: int | None = None
+    page_end: int | None = None
+    location: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """What was written but is neither a question nor a response (table ``notes``).
+
+    ``kind`` is ``aside`` (an editorial remark set in italics), ``comment`` ("No question,
+    but the PCC commented …") or ``cross_reference`` ("Addressed as part of …").
+    """
+
+    meeting_id: str
+    item_id: str | None
+    note_id: str
+    kind: str
+    column: str
+    number: str | None
+    speaker: str | None
+    speaker_person_id: str | None
+    text: str
+    page_start: int | None = None
+    page_end: int | None = None
+    location: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A reference to a person in a record's text (table ``mentions``)."""
+
+    meeting_id: str
+    record_table: str
+    record_id: str
+    start: int
+    end: int
+    surface: str
+    person_id: str | None
+    kind: str = "abbreviation"
+    resolution: str = "resolved"
+
+
+@dataclass(frozen=True, slots=True)
+class DateRef:
+    """A temporal expression in a record's text, normalised (table ``dates``)."""
+
+    meeting_id: str
+    record_table: str
+    record_id: str
+    start: int
+    end: int
+    surface: str
+    kind: str
+    value_start: str | None
+    value_end: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRecords:
+    """Everything extracted for one meeting."""
+
+    meeting: Meeting
+    attendees: tuple[Attendee, ...] = ()
+    items: tuple[Item, ...] = ()
+    questions: tuple[Question, ...] = ()
+    responses: tuple[Response, ...] = ()
+    actions: tuple[Action, ...] = ()
+    decisions: tuple[Decision, ...] = ()
+    notes: tuple[Note, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    dates: tuple[DateRef, ...] = ()
+
+
+#: Table name → record class, in the order the tables are written and documented.
+TABLES: dict[str, type] = {
+    "documents": DocumentRow,
+    "meetings": Meeting,
+    "attendees": Attendee,
+    "items": Item,
+    "questions": Question,
+    "responses": Response,
+    "actions": Action,
+    "decisions": Decision,
+    "notes": Note,
+    "mentions": Mention,
+    "dates": DateRef,
+}
+
+#: The record tables whose ``text`` the taggers read, with each one's id column.
+TEXT_TABLES: dict[str, str] = {
+    "items": "item_id",
+    "questions": "question_id",
+    "responses": "response_id",
+    "actions": "action_id",
+    "decisions": "decision_id",
+    "notes": "note_id",
+}
+
+
+def columns(table: str) -> list[str]:
+    """The column names of a table, in order."""
+    return [f.name for f in fields(TABLES[table])]

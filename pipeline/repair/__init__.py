@@ -1,0 +1,28 @@
+"""Layout repair: undo what page layout did to the text before it is segmented.
+
+Three steps, in this order, each a plain function from ``Document`` to ``Document``:
+
+1. ``merge_continued_tables`` — a table continued on the next page becomes one table;
+2. ``join_split_rows`` — a row cut by a page break is joined back, cell by cell;
+3. ``read_typed_numbering`` — numbers typed as text become list numbers.
+
+Rows are joined before numbering is read so that an entry cut mid-sentence ("2. … will
+be" / "addressed in the midst …") is whole before it is numbered.
+"""
+
+from __future__ import annotations
+
+from ..document import Document
+from ..rules import Rules
+from .numbering import read_typed_numbering
+from .rows import join_split_rows
+from .tables import merge_continued_tables
+
+__all__ = ["repair", "merge_continued_tables", "join_split_rows", "read_typed_numbering"]
+
+
+def repair(doc: Document, rules: Rules) -> Document:
+    """The document with page-split tables and rows joined and typed numbering read."""
+    doc = merge_continued_tables(doc, rules)
+    doc = join_split_rows(doc, rules)
+    return read_typed_numbering(doc)

@@ -1,0 +1,543 @@
+"""Load and validate everything in ``rules/``.
+
+The rules are data (YAML files described in ``rules/README.md``); this module turns them
+into frozen, typed objects with every regular expression compiled. Anything wrong — a
+missing file, an unknown or missing key, a value of the wrong type, a regular expression
+that does not compile — raises ``RulesError`` naming the file and the key, at start-up,
+before any document is read.
+
+Where the rules are: ``--rules DIR`` on the command line, else the ``MINUTES_RULES``
+environment variable, else the copy installed inside the package (``pipeline/rules``,
+put there by the wheel build), else the ``rules/`` folder of a source checkout.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from .errors import RulesError
+
+RULE_FILES = (
+    "tables.yaml",
+    "sections.yaml",
+    "people.yaml",
+    "speech.yaml",
+    "actions.yaml",
+    "decisions.yaml",
+    "front_matter.yaml",
+    "dates.yaml",
+)
+
+ATTENDANCE_STATUSES = ("present", "apologies", "in_attendance", "minutes")
+DATE_KINDS = (
+    "date", "month", "year", "range", "quarter", "financial_year",
+    "deadline", "vague", "duration", "frequency",
+)
+DATE_RESOLVERS = (
+    "day_month_year", "month", "month_range", "day_range", "part_of_month", "year",
+    "quarter", "financial_year", "relative", "rest_of_year", "coming", "duration",
+    "no_interval",
+)
+COLUMN_ROLES = ("item", "questions", "responses", "action", "owner", "due", "number", "name", "role", "label")
+
+
+# --- validation helpers --------------------------------------------------------------
+
+
+class _Section:
+    """A mapping read from a rules file, remembering where it came from for messages."""
+
+    def __init__(self, data: Any, where: str):
+        if not isinstance(data, dict):
+            raise RulesError(f"{where}: expected a mapping, found {type(data).__name__}")
+        self.data = data
+        self.where = where
+        self.used: set[str] = set()
+
+    def get(self, key: str, kind: type | tuple[type, ...], default: Any = ...) -> Any:
+        self.used.add(key)
+        if key not in self.data:
+            if default is ...:
+                raise RulesError(f"{self.where}: missing key '{key}'")
+            return default
+        value = self.data[key]
+        if not isinstance(value, kind):
+            names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+            raise RulesError(f"{self.where}.{key}: expected {names}, found {type(value).__name__}")
+        return value
+
+    def section(self, key: str) -> "_Section":
+        return _Section(self.get(key, dict), f"{self.where}.{key}")
+
+    def strings(self, key: str, default: Any = ...) -> tuple[str, ...]:
+        values = self.get(key, list, default)
+        for i, v in enumerate(values):
+            if not isinstance(v, str) or not v.strip():
+                raise RulesError(f"{self.where}.{key}[{i}]: expected a non-empty string")
+        return tuple(values)
+
+    def regex(self, key: str, flags: int = re.IGNORECASE, default: Any = ...) -> re.Pattern | None:
+        value = self.get(key, str, default)
+        if value is None:
+            return None
+        return compile_regex(value, f"{self.where}.{key}", flags)
+
+    def regexes(self, key: str, flags: int = re.IGNORECASE, default: Any = ...) -> tuple[re.Pattern, ...]:
+        return tuple(
+            compile_regex(v, f"{self.where}.{key}[{i}]", flags)
+            for i, v in enumerate(self.strings(key, default))
+        )
+
+    def done(self) -> None:
+        """Refuse keys nobody reads: a typo in a rules file must not pass silently."""
+        unknown = sorted(set(self.data) - self.used)
+        if unknown:
+            raise RulesError(f"{self.where}: unknown key(s) {', '.join(map(repr, unknown))}")
+
+
+def compile_regex(pattern: str, where: str, flags: int = re.IGNORECASE) -> re.Pattern:
+    """Compile a rules regular expression, naming its place in the rules on error."""
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise RulesError(f"{where}: bad regular expression {pattern!r}: {exc}") from None
+
+
+def _items(section: _Section, key: str) -> Iterable[_Section]:
+    for i, entry in enumerate(section.get(key, list)):
+        yield _Section(entry, f"{section.where}.{key}[{i}]")
+
+
+# --- the rule sets -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TableRules:
+    """Column roles recognised from header rows (rules/tables.yaml)."""
+
+    header_max_words: int
+    columns: dict[str, tuple[str, ...]]
+    column_patterns: dict[str, re.Pattern]
+
+    def role_of(self, text: str) -> str | None:
+        """The column role a header cell names, or None."""
+        cleaned = " ".join(text.split())
+        if not cleaned or len(cleaned.split()) > self.header_max_words:
+            return None
+        for role, pattern in self.column_patterns.items():
+            if pattern.search(cleaned):
+                return role
+        return None
+
+
+@dataclass(frozen=True)
+class ItemLabel:
+    """One kind of item label (rules/sections.yaml: item_labels)."""
+
+    kind: str
+    pattern: re.Pattern
+    opens_group: bool = False
+    children: tuple[str, ...] = ()
+    from_heading: bool = False
+    section: str | None = None
+    questions_in_text: bool = False
+
+
+@dataclass(frozen=True)
+class SectionRules:
+    """Item labels, headings and what is not a question (rules/sections.yaml)."""
+
+    item_labels: tuple[ItemLabel, ...]
+    section_headings: tuple[re.Pattern, ...]
+    not_questions: tuple[tuple[str, re.Pattern], ...]
+    not_responses: tuple[tuple[str, re.Pattern], ...]
+    aside_styles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PeopleRules:
+    """Attendance cues, role abbreviations and bodies (rules/people.yaml)."""
+
+    attendance_headings: tuple[tuple[str, str], ...]
+    abbrev_pattern: re.Pattern
+    roles: dict[str, str]
+    bodies: frozenset[str]
+    determiners: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SpeechRules:
+    """Connectors, adverbs and verbs of speaking and asking (rules/speech.yaml)."""
+
+    connectors: tuple[str, ...]
+    adverbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    question_verbs: frozenset[str]
+
+
+@dataclass(frozen=True)
+class ActionRules:
+    """Action cues, owners, recipients and due text (rules/actions.yaml)."""
+
+    cues: tuple[re.Pattern, ...]
+    owner_patterns: tuple[re.Pattern, ...]
+    passive_patterns: tuple[re.Pattern, ...]
+    recipient_patterns: tuple[re.Pattern, ...]
+    due_patterns: tuple[re.Pattern, ...]
+
+
+@dataclass(frozen=True)
+class DecisionRules:
+    """Decision cues and outcomes (rules/decisions.yaml)."""
+
+    cues: tuple[re.Pattern, ...]
+    outcomes: tuple[tuple[str, re.Pattern], ...]
+
+
+@dataclass(frozen=True)
+class FrontMatterRules:
+    """Front-matter labels and title cues (rules/front_matter.yaml)."""
+
+    fields: dict[str, tuple[str, ...]]
+    title_cues: tuple[str, ...]
+    body_suffixes: tuple[str, ...]
+    name_separators: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DatePattern:
+    """One temporal-expression pattern (rules/dates.yaml: patterns)."""
+
+    id: str
+    kind: str
+    resolve: str
+    regex: re.Pattern
+
+
+@dataclass(frozen=True)
+class DateRules:
+    """Temporal expressions and the calendar conventions (rules/dates.yaml)."""
+
+    financial_year_start_month: int
+    part_of_month: dict[str, tuple[int, int]]
+    vague_windows: dict[str, tuple[int, int]]
+    number_words: dict[str, int]
+    patterns: tuple[DatePattern, ...]
+    deadline_cues: tuple[tuple[re.Pattern, str], ...]
+    not_after: tuple[re.Pattern, ...]
+    not_surfaces: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Every rule set, plus where they were loaded from and their content hash."""
+
+    directory: Path
+    hash: str
+    tables: TableRules
+    sections: SectionRules
+    people: PeopleRules
+    speech: SpeechRules
+    actions: ActionRules
+    decisions: DecisionRules
+    front_matter: FrontMatterRules
+    dates: DateRules
+
+
+# --- parsing each file -----------------------------------------------------------------
+
+
+def _words_pattern(phrases: Iterable[str]) -> re.Pattern:
+    alternatives = sorted((re.escape(p.strip()) for p in phrases), key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])", re.IGNORECASE)
+
+
+def _parse_tables(s: _Section) -> TableRules:
+    max_words = s.get("header_max_words", int)
+    cols = s.section("columns")
+    columns = {}
+    for role in cols.data:
+        if role not in COLUMN_ROLES:
+            raise RulesError(f"{cols.where}: unknown column role '{role}' (known: {', '.join(COLUMN_ROLES)})")
+        columns[role] = cols.strings(role)
+    cols.done()
+    s.done()
+    return TableRules(max_words, columns, {r: _words_pattern(c) for r, c in columns.items()})
+
+
+def _parse_sections(s: _Section) -> SectionRules:
+    labels = []
+    for entry in _items(s, "item_labels"):
+        pattern = entry.regex("pattern")
+        if "label" not in pattern.groupindex:
+            raise RulesError(f"{entry.where}.pattern: must define the group (?P<label>…)")
+        labels.append(
+            ItemLabel(
+                kind=entry.get("kind", str),
+                pattern=pattern,
+                opens_group=entry.get("opens_group", bool, False),
+                children=entry.strings("children", ()),
+                from_heading=entry.get("from_heading", bool, False),
+                section=entry.get("section", str, None),
+                questions_in_text=entry.get("questions_in_text", bool, False),
+            )
+        )
+        entry.done()
+
+    def kinded(key: str) -> tuple[tuple[str, re.Pattern], ...]:
+        out = []
+        for entry in _items(s, key):
+            out.append((entry.get("kind", str), entry.regex("pattern")))
+            entry.done()
+        return tuple(out)
+
+    rules = SectionRules(
+        item_labels=tuple(labels),
+        section_headings=s.regexes("section_headings"),
+        not_questions=kinded("not_questions"),
+        not_responses=kinded("not_responses"),
+        aside_styles=s.strings("aside_styles"),
+    )
+    s.done()
+    return rules
+
+
+def _parse_people(s: _Section) -> PeopleRules:
+    att = s.section("attendance")
+    headings = []
+    for entry in _items(att, "headings"):
+        status = entry.get("status", str)
+        if status not in ATTENDANCE_STATUSES:
+            raise RulesError(f"{entry.where}.status: '{status}' is not one of {', '.join(ATTENDANCE_STATUSES)}")
+        headings.append((entry.get("cue", str), status))
+        entry.done()
+    abbrev_pattern = att.regex("abbrev_pattern", flags=0)
+    for group in ("role", "abbrev"):
+        if group not in abbrev_pattern.groupindex:
+            raise RulesError(f"{att.where}.abbrev_pattern: must define the group (?P<{group}>…)")
+    att.done()
+    roles = {}
+    for entry in _items(s, "roles"):
+        roles[str(entry.get("abbrev", str))] = entry.get("title", str)
+        entry.done()
+    rules = PeopleRules(
+        attendance_headings=tuple(headings),
+        abbrev_pattern=abbrev_pattern,
+        roles=roles,
+        bodies=frozenset(s.strings("bodies")),
+        determiners=s.strings("determiners"),
+    )
+    s.done()
+    return rules
+
+
+def _parse_speech(s: _Section) -> SpeechRules:
+    rules = SpeechRules(
+        connectors=tuple(c.lower() for c in s.strings("connectors")),
+        adverbs=frozenset(a.lower() for a in s.strings("adverbs")),
+        speech_verbs=frozenset(v.lower() for v in s.strings("speech_verbs")),
+        question_verbs=frozenset(v.lower() for v in s.strings("question_verbs")),
+    )
+    s.done()
+    return rules
+
+
+def _parse_actions(s: _Section) -> ActionRules:
+    person = s.get("person", str)
+    compile_regex(person, f"{s.where}.person")
+
+    def with_person(key: str) -> tuple[re.Pattern, ...]:
+        # {person} is the only placeholder; use replace so regex braces stay untouched
+        return tuple(
+            compile_regex(p.replace("{person}", person), f"{s.where}.{key}[{i}]", 0)
+            for i, p in enumerate(s.strings(key))
+        )
+
+    rules = ActionRules(
+        cues=s.regexes("cues"),
+        owner_patterns=with_person("owner_patterns"),
+        passive_patterns=with_person("passive_patterns"),
+        recipient_patterns=with_person("recipient_patterns"),
+        due_patterns=s.regexes("due_patterns"),
+    )
+    s.done()
+    return rules
+
+
+def _parse_decisions(s: _Section) -> DecisionRules:
+    outcomes = []
+    for entry in _items(s, "outcomes"):
+        outcomes.append((entry.get("outcome", str), entry.regex("pattern")))
+        entry.done()
+    rules = DecisionRules(cues=s.regexes("cues"), outcomes=tuple(outcomes))
+    s.done()
+    return rules
+
+
+def _parse_front_matter(s: _Section) -> FrontMatterRules:
+    f = s.section("fields")
+    known = ("date", "time", "chair", "minute_taker", "venue")
+    for key in f.data:
+        if key not in known:
+            raise RulesError(f"{f.where}: unknown field '{key}' (known: {', '.join(known)})")
+    fields_ = {key: f.strings(key) for key in known if key in f.data}
+    f.done()
+    rules = FrontMatterRules(
+        fields=fields_,
+        title_cues=s.strings("title_cues"),
+        body_suffixes=s.strings("body_suffixes"),
+        name_separators=tuple(s.get("name_separators", list)),
+    )
+    s.done()
+    return rules
+
+
+def _expand_parts(pattern: str, parts: dict[str, str], where: str) -> str:
+    def sub(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in parts:
+            raise RulesError(f"{where}: unknown part {{{name}}} (known: {', '.join(sorted(parts))})")
+        return parts[name]
+
+    # only UPPERCASE names are parts, so regex quantifiers such as {1,3} are left alone
+    return re.sub(r"\{([A-Z][A-Z0-9_]*)\}", sub, pattern)
+
+
+def _int_pair(value: Any, where: str) -> tuple[int, int]:
+    if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value)):
+        raise RulesError(f"{where}: expected a pair of whole numbers [from, to]")
+    return (value[0], value[1])
+
+
+def _parse_dates(s: _Section) -> DateRules:
+    start_month = s.get("financial_year_start_month", int)
+    if not 1 <= start_month <= 12:
+        raise RulesError(f"{s.where}.financial_year_start_month: must be 1–12")
+    pom = s.section("part_of_month")
+    part_of_month = {k: _int_pair(pom.get(k, list), f"{pom.where}.{k}") for k in list(pom.data)}
+    pom.done()
+    vw = s.section("vague_windows")
+    vague = {k: _int_pair(vw.get(k, list), f"{vw.where}.{k}") for k in list(vw.data)}
+    vw.done()
+    nw = s.section("number_words")
+    numbers = {str(k).lower(): nw.get(k, int) for k in list(nw.data)}
+    nw.done()
+    parts_section = s.section("parts")
+    parts = {k: parts_section.get(k, str) for k in list(parts_section.data)}
+    parts_section.done()
+    patterns = []
+    seen = set()
+    for entry in _items(s, "patterns"):
+        pid = entry.get("id", str)
+        if pid in seen:
+            raise RulesError(f"{entry.where}.id: duplicate id '{pid}'")
+        seen.add(pid)
+        kind = entry.get("kind", str)
+        if kind not in DATE_KINDS:
+            raise RulesError(f"{entry.where}.kind: '{kind}' is not one of {', '.join(DATE_KINDS)}")
+        resolve = entry.get("resolve", str)
+        if resolve not in DATE_RESOLVERS:
+            raise RulesError(f"{entry.where}.resolve: '{resolve}' is not one of {', '.join(DATE_RESOLVERS)}")
+        regex = compile_regex(_expand_parts(entry.get("regex", str), parts, entry.where), f"{entry.where}.regex")
+        patterns.append(DatePattern(pid, kind, resolve, regex))
+        entry.done()
+    cues = []
+    for entry in _items(s, "deadline_cues"):
+        takes = entry.get("takes", str)
+        if takes not in ("start", "end"):
+            raise RulesError(f"{entry.where}.takes: must be 'start' or 'end'")
+        # cues are looked for immediately before an expression, so anchor them at the end
+        cue = compile_regex(r"(?<![\w])(?:" + entry.get("cue", str) + r")$", f"{entry.where}.cue")
+        cues.append((cue, takes))
+        entry.done()
+    rules = DateRules(
+        financial_year_start_month=start_month,
+        part_of_month=part_of_month,
+        vague_windows=vague,
+        number_words=numbers,
+        patterns=tuple(patterns),
+        deadline_cues=tuple(cues),
+        not_after=s.regexes("not_after"),
+        not_surfaces=frozenset(x.lower() for x in s.strings("not_surfaces")),
+    )
+    s.done()
+    return rules
+
+
+_PARSERS = {
+    "tables.yaml": _parse_tables,
+    "sections.yaml": _parse_sections,
+    "people.yaml": _parse_people,
+    "speech.yaml": _parse_speech,
+    "actions.yaml": _parse_actions,
+    "decisions.yaml": _parse_decisions,
+    "front_matter.yaml": _parse_front_matter,
+    "dates.yaml": _parse_dates,
+}
+
+
+# --- loading ---------------------------------------------------------------------------
+
+
+def default_rules_dir() -> Path:
+    """Where the rules are when nobody says: env var, installed copy, or source checkout."""
+    env = os.environ.get("MINUTES_RULES")
+    if env:
+        return Path(env)
+    installed = Path(__file__).resolve().parent / "rules"
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def rules_hash(directory: Path) -> str:
+    """A sha256 over the rules files' names and bytes (README excluded)."""
+    digest = hashlib.sha256()
+    for name in RULE_FILES:
+        path = directory / name
+        digest.update(name.encode())
+        digest.update(path.read_bytes() if path.is_file() else b"")
+    return digest.hexdigest()
+
+
+def load_rules(directory: str | Path | None = None) -> Rules:
+    """Load and validate every rules file in ``directory`` (default: see module doc)."""
+    directory = Path(directory) if directory is not None else default_rules_dir()
+    return _load_rules_cached(str(directory.resolve()))
+
+
+@lru_cache(maxsize=8)
+def _load_rules_cached(directory: str) -> Rules:
+    root = Path(directory)
+    if not root.is_dir():
+        raise RulesError(f"rules folder not found: {root}")
+    parsed: dict[str, Any] = {}
+    for name in RULE_FILES:
+        path = root / name
+        if not path.is_file():
+            raise RulesError(f"{path}: missing rules file")
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            raise RulesError(f"{path}: not valid YAML: {exc}") from None
+        parsed[name] = _PARSERS[name](_Section(data, name))
+    return Rules(
+        directory=root,
+        hash=rules_hash(root),
+        tables=parsed["tables.yaml"],
+        sections=parsed["sections.yaml"],
+        people=parsed["people.yaml"],
+        speech=parsed["speech.yaml"],
+        actions=parsed["actions.yaml"],
+        decisions=parsed["decisions.yaml"],
+        front_matter=parsed["front_matter.yaml"],
+        dates=parsed["dates.yaml"],
+    )

@@ -1,0 +1,95 @@
+"""The stages wired together: one document in, one result out.
+
+``process_document(path, rules)`` reads, repairs and segments one file and never raises
+for a bad document: whatever happens, the result says so with a status (``ok``,
+``partial``, ``failed``), a reason code and the problems met. It is a plain function of
+its arguments, so it can run in a process pool or on a cluster as it is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .document import Document
+from .errors import DocumentError, Problem
+from .ids import document_id
+from .nlp import build_nlp
+from .readers import read_bytes
+from .readers.sniff import sniff_format
+from .records import DocumentRow, MeetingRecords
+from .repair import repair
+from .rules import Rules
+from .segment import segment_meeting
+
+# Problems that make a document "partial": records were extracted but these are missing.
+_PARTIAL_CODES = ("no_meeting_date", "no_items_found")
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """What became of one input file."""
+
+    row: DocumentRow
+    meetings: tuple[MeetingRecords, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    document: Document | None = field(default=None, repr=False, compare=False)
+
+
+def read_and_repair(data: bytes, source: str, rules: Rules) -> Document:
+    """The repaired ``Document`` of a file's bytes (raises ``DocumentError``)."""
+    return repair(read_bytes(data, source), rules)
+
+
+def process_document(path: str | Path, rules: Rules, source: str | None = None) -> DocumentResult:
+    """Read, repair and segment one file; never raises for a bad document."""
+    source = source or str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return _failed(source, None, None, "not_found", f"cannot read the file: {exc.strerror or exc}")
+    sha256 = hashlib.sha256(data).hexdigest()
+    fmt = sniff_format(data) if data.strip() else None
+    try:
+        doc = read_and_repair(data, source, rules)
+        segmented = segment_meeting(doc, rules, build_nlp(rules))
+    except DocumentError as exc:
+        return _failed(source, sha256, len(data), exc.reason, str(exc), fmt)
+    except Exception as exc:  # a bug must cost one document, never the batch
+        detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
+        return _failed(source, sha256, len(data), "internal_error", detail, fmt)
+    problems = segmented.problems
+    reason = next((p.code for p in problems if p.code in _PARTIAL_CODES), None)
+    row = DocumentRow(
+        document_id=document_id(sha256),
+        source_path=source,
+        format=doc.format,
+        sha256=sha256,
+        pages=doc.pages,
+        status="partial" if reason else "ok",
+        reason=reason,
+        encoding=doc.encoding,
+        size_bytes=len(data),
+        meetings=1,
+        message="; ".join(p.message for p in problems if p.code in _PARTIAL_CODES) or None,
+    )
+    return DocumentResult(row, (segmented.records,), problems, doc)
+
+
+def _failed(source: str, sha256: str | None, size: int | None, reason: str, message: str,
+            fmt: str | None = None) -> DocumentResult:
+    key = sha256 or hashlib.sha256(source.encode()).hexdigest()
+    row = DocumentRow(
+        document_id=document_id(key),
+        source_path=source,
+        format=fmt,
+        sha256=sha256,
+        pages=None,
+        status="failed",
+        reason=reason,
+        size_bytes=size,
+        message=message,
+    )
+    return DocumentResult(row, (), (Problem("error", reason, message),))

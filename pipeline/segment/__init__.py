@@ -1,0 +1,118 @@
+"""Segmenters: from a repaired ``Document`` to the records of its meeting.
+
+``segment_meeting`` wires the segmenters in one place: front matter, attendance, items,
+then the questions, responses, notes, actions and decisions of each item, then the
+mentions and dates of every text (``tag``). Which rows are items, sections and headers
+is decided by the rules, never by the file's name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+
+from ..document import Document
+from ..errors import Problem
+from ..ids import Ids
+from ..nlp import MeetingContext, PeopleIndex, Person, person_id_for
+from ..nlp.dates import DateFinder
+from ..records import Attendee, Item, Meeting, MeetingRecords
+from ..rules import Rules
+from ..tag import tag_records
+from .attendance import AttendeeDraft, read_attendance
+from .front_matter import FrontMatter, read_front_matter
+from .items import ItemDraft, read_items
+from .qa import pages_of, segment_qa
+
+__all__ = ["segment_meeting", "SegmentResult"]
+
+
+@dataclass(frozen=True)
+class SegmentResult:
+    """One meeting's records and what was noticed while segmenting it."""
+
+    records: MeetingRecords
+    problems: tuple[Problem, ...]
+
+
+def _attendees(drafts: list[AttendeeDraft], front: FrontMatter, meeting_id: str) -> list[Attendee]:
+    taker_id = person_id_for(front.minute_taker) if front.minute_taker else None
+    attendees = []
+    for d in drafts:
+        pid = person_id_for(d.name)
+        # the attendance list names everyone; the front matter says who took the minutes
+        status = "minutes" if pid == taker_id and d.status == "present" else d.status
+        attendees.append(Attendee(meeting_id, pid, d.name, d.role, d.abbrev, status, d.page, d.location))
+    if taker_id and all(a.person_id != taker_id for a in attendees):
+        attendees.append(Attendee(meeting_id, taker_id, front.minute_taker, front.minute_taker_role, None, "minutes", front.page, None))
+    return attendees
+
+
+def _items(drafts: list[ItemDraft], ids: Ids, meeting_id: str) -> list[Item]:
+    index = {id(d): i for i, d in enumerate(drafts)}
+    items = []
+    for i, d in enumerate(drafts):
+        first, last = d.pages
+        parent = ids.item(index[id(d.parent)] + 1) if d.parent is not None else None
+        location = d.rows[0].prov.describe() if d.rows else None
+        items.append(Item(
+            meeting_id=meeting_id, item_id=ids.item(i + 1), seq=i + 1, kind=d.kind, label=d.label,
+            number=d.number, parent_item_id=parent, section=d.section, text=d.text,
+            page_start=first, page_end=last, location=location,
+        ))
+    return items
+
+
+def segment_meeting(doc: Document, rules: Rules, nlp: Language, meeting_no: int = 1) -> SegmentResult:
+    """The records of the meeting in ``doc``, with the problems noticed on the way."""
+    finder = DateFinder(rules.dates)
+    ids = Ids(doc.sha256, meeting_no)
+    meeting_id = ids.meeting()
+    problems: list[Problem] = []
+
+    front = read_front_matter(doc, rules, finder)
+    attendees = _attendees(read_attendance(doc, rules), front, meeting_id)
+    people = PeopleIndex([Person(a.person_id, a.name, a.role, a.abbrev) for a in attendees], rules.people)
+    context = MeetingContext(front.date, people)
+
+    drafts = read_items(doc, rules)
+    items = _items(drafts, ids, meeting_id)
+    qa = segment_qa(drafts, [i.item_id for i in items], context, nlp, rules, ids, finder)
+
+    meeting = Meeting(
+        meeting_id=meeting_id,
+        document_id=f"d-{doc.sha256[:12]}",
+        title=front.title,
+        body=front.body,
+        date=front.date.isoformat() if front.date else None,
+        start_time=front.start_time,
+        chair=front.chair,
+        minute_taker=front.minute_taker,
+        venue=front.venue,
+        kind="minutes",
+        chair_person_id=people.person_id_of(front.chair) if front.chair else None,
+        minute_taker_person_id=people.person_id_of(front.minute_taker) if front.minute_taker else None,
+        page_start=front.page,
+    )
+    if front.date is None:
+        problems.append(Problem("warning", "no_meeting_date", "the meeting date could not be read"))
+    if not items:
+        problems.append(Problem("warning", "no_items_found", "no items were recognised in the document"))
+    if not attendees:
+        problems.append(Problem("info", "no_attendance", "no attendance list was recognised"))
+    for a in qa.actions:
+        if a.owner and not a.owner_person_id:
+            problems.append(Problem("info", "unresolved_owner", f"action owner '{a.owner}' is not on the attendance list", a.location or ""))
+
+    records = MeetingRecords(
+        meeting=meeting,
+        attendees=tuple(attendees),
+        items=tuple(items),
+        questions=tuple(qa.questions),
+        responses=tuple(qa.responses),
+        actions=tuple(qa.actions),
+        decisions=tuple(qa.decisions),
+        notes=tuple(qa.notes),
+    )
+    return SegmentResult(tag_records(records, context, nlp), tuple(problems))

@@ -1,0 +1,108 @@
+"""The parts of an action (owner, recipient, due) and of a decision (outcome).
+
+"DBS to provide the PCC with the timeline … once developed": owner DBS, recipient PCC,
+due "once developed" (no date). "PCC to be given a copy … before 6th June.": no owner
+(the text leaves it implicit), recipient PCC, due "before 6th June" → 2022-06-06.
+Several owners ("TS/SC", "NA, MS, HK and CR") make one action with all of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ..nlp.dates import DateFinder
+from ..nlp.people import PeopleIndex
+from ..rules import ActionRules, DecisionRules
+
+_OWNER_SPLIT = re.compile(r"\s*(?:/|,|&|\band\b)\s*")
+_LEADING_THE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class ActionParts:
+    """What an action's text says about who, for whom and by when."""
+
+    owner: str | None
+    owner_person_id: str | None
+    recipient: str | None
+    recipient_person_id: str | None
+    due_text: str | None
+    due_date: str | None
+
+
+def resolve_people(text: str | None, people: PeopleIndex | None) -> str | None:
+    """Person ids for a written owner or recipient ("DBS", "TS/SC"), joined by ``;``.
+
+    Only people that resolve without guessing are listed; None when none does.
+    """
+    if not text or people is None:
+        return None
+    ids = []
+    for part in _OWNER_SPLIT.split(text):
+        part = _LEADING_THE.sub("", part.strip())
+        if not part:
+            continue
+        res = people.resolve_abbrev(part) if part.isupper() or len(part) <= 5 else None
+        if res is None or res.person_id is None:
+            res = people.resolve_name(part) or people.resolve_role_title(part)
+        if res is not None and res.person_id and res.person_id not in ids:
+            ids.append(res.person_id)
+    return ";".join(ids) or None
+
+
+def _clean(who: str | None) -> str | None:
+    if not who:
+        return None
+    return _LEADING_THE.sub("", who.strip()) or None
+
+
+def parse_action(text: str, rules: ActionRules, people: PeopleIndex | None,
+                 finder: DateFinder, meeting: date | None) -> ActionParts:
+    """Owner, recipient and due date of an action's text (cue words already removed)."""
+    owner = recipient = None
+    for pattern in rules.owner_patterns:
+        m = pattern.match(text)
+        if m:
+            owner = _clean(m.group("owner"))
+            break
+    if owner is None:
+        for pattern in rules.passive_patterns:
+            m = pattern.match(text)
+            if m:
+                recipient = _clean(m.group("recipient"))
+                break
+    if recipient is None:
+        for pattern in rules.recipient_patterns:
+            m = pattern.search(text)
+            if m:
+                recipient = _clean(m.group("recipient"))
+                break
+    due_text = due_date = None
+    for pattern in rules.due_patterns:
+        m = pattern.search(text)
+        if m:
+            due_text = m.group(0).strip().rstrip(".;, ")
+            break
+    if due_text:
+        for found in finder.find(due_text, meeting):
+            if found.value_end is not None:
+                due_date = found.value_end.isoformat()
+                break
+    return ActionParts(
+        owner=owner,
+        owner_person_id=resolve_people(owner, people),
+        recipient=recipient,
+        recipient_person_id=resolve_people(recipient, people),
+        due_text=due_text,
+        due_date=due_date,
+    )
+
+
+def decision_outcome(text: str, rules: DecisionRules) -> str | None:
+    """The outcome a decision's text states (``approved``, ``not_supported`` …), or None."""
+    for outcome, pattern in rules.outcomes:
+        if pattern.search(text):
+            return outcome
+    return None

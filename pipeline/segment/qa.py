@@ -1,0 +1,306 @@
+"""Questions, responses, notes, actions and decisions of each item.
+
+For every item: its questions column gives one question per entry ("1.", "2." …), unless
+the entry is not a question at all ("No question, but …", "Addressed as part of …":
+notes); its responses column gives one response per speaker turn, numbered like the
+entry it sits in, and paired with the question of the same number (or with the item's
+only question). Sentences opened by an action or decision cue become actions and
+decisions and leave the text they sat in; italic asides become notes.
+
+All texts of a meeting go through the NLP pipeline in one batch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..document import Provenance
+from ..ids import Ids
+from ..nlp import annotate
+from ..nlp.components import MeetingContext
+from ..nlp.dates import DateFinder
+from ..records import Action, Decision, Note, Question, Response
+from ..rules import Rules
+from ..textutil import collapse_space
+from .actions import decision_outcome, parse_action
+from .entries import Aside, entries_of, split_asides
+from .items import ItemDraft
+
+
+@dataclass
+class _Unit:
+    """One entry's text, ready to annotate, with where each paragraph came from."""
+
+    item_index: int
+    column: str
+    number: str | None
+    paragraphs: list[tuple[str, Provenance]]
+    in_text: bool = False
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p for p, _ in self.paragraphs)
+
+    def provs_between(self, start: int, end: int) -> list[Provenance]:
+        """Where the text between two character offsets was read."""
+        out, pos = [], 0
+        for text, prov in self.paragraphs:
+            if pos < end and start < pos + len(text) + 1:
+                out.append(prov)
+            pos += len(text) + 1
+        return out or [p for _, p in self.paragraphs[:1]]
+
+
+@dataclass
+class QAResult:
+    """The records segmented from the items' questions and responses columns."""
+
+    questions: list[Question] = field(default_factory=list)
+    responses: list[Response] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+
+
+def pages_of(provs: list[Provenance]) -> tuple[int | None, int | None, str | None]:
+    """First page, last page and location of a record read from ``provs``."""
+    pages = [p for prov in provs for p in (prov.page, prov.last_page) if p is not None]
+    location = provs[0].describe() if provs else None
+    return (min(pages) if pages else None, max(pages) if pages else None, location)
+
+
+# --- reading people off annotated text -------------------------------------------------------
+
+
+def _people(doc: Doc) -> list[Span]:
+    return [s for s in doc.spans.get("people", []) if s.label_ == "PERSON"]
+
+
+def _person_id(span: Span | None) -> str | None:
+    return span._.resolution.person_id if span is not None and span._.resolution else None
+
+
+def speaker_in(doc: Doc, rules: Rules) -> Span | None:
+    """The first person in the text followed by a verb of speaking ("the PCC commented")."""
+    verbs = rules.speech.speech_verbs
+    for span in _people(doc):
+        k = span.end
+        if k < len(doc) and doc[k].lower_ in ("'s", "’s"):
+            k += 1
+        while k < len(doc) and doc[k].lower_ in rules.speech.adverbs:
+            k += 1
+        if k < len(doc) and doc[k].lower_ in verbs:
+            return span
+    return None
+
+
+def asker_and_addressee(doc: Doc, rules: Rules) -> tuple[Span | None, Span | None]:
+    """Who asks and who is asked: "The PCC asked the CC whether …" → (PCC, CC).
+
+    The asker is the person right before a verb of asking (a few words between are
+    allowed: "The PCC followed up and asked"); the addressee the first other person after
+    it in the same sentence, not in the possessive ("the CC's reply").
+    """
+    people = _people(doc)
+    verbs = [t for t in doc if t.lower_ in rules.speech.question_verbs]
+    for strict in (True, False):
+        for verb in verbs:
+            before = [s for s in people if s.end <= verb.i and s.sent == verb.sent]
+            if not before:
+                continue
+            asker = before[-1]
+            if strict and verb.i - asker.end > 3:
+                continue
+            addressee = None
+            for span in people:
+                if span.start <= verb.i or span.sent != verb.sent:
+                    continue
+                possessive = span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s")
+                if not possessive and span._.key != asker._.key:
+                    addressee = span
+                    break
+            return asker, addressee
+    return speaker_in(doc, rules), None
+
+
+def _question_sentences(doc: Doc, rules: Rules) -> list[Span]:
+    """Sentences that put a question: a person asking, or a question mark."""
+    out = []
+    people = _people(doc)
+    for sent in doc.sents:
+        asks = any(
+            t.lower_ in rules.speech.question_verbs and any(s.end <= t.i and t.i - s.end <= 3 for s in people if s.sent == sent)
+            for t in sent
+        )
+        if asks or sent.text.rstrip().endswith("?"):
+            out.append(sent)
+    return out
+
+
+def _matches(text: str, patterns) -> str | None:
+    for kind, pattern in patterns:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def _without(text: str, start: int, end: int, cut: list[tuple[int, int]]) -> str:
+    """``text[start:end]`` with the ranges in ``cut`` removed, tidied."""
+    pieces, pos = [], start
+    for s, e in sorted(cut):
+        if e <= pos or s >= end:
+            continue
+        pieces.append(text[pos:max(s, pos)])
+        pos = min(e, end)
+    pieces.append(text[pos:end])
+    lines = [collapse_space(line) for line in "".join(pieces).split("\n")]
+    return "\n".join(line for line in lines if line).strip()
+
+
+# --- the segmenter -----------------------------------------------------------------------------
+
+
+def segment_qa(items: list[ItemDraft], item_ids: list[str], context: MeetingContext, nlp: Language,
+               rules: Rules, ids: Ids, finder: DateFinder) -> QAResult:
+    """Questions, responses, notes, actions and decisions of all ``items``."""
+    units: list[_Unit] = []
+    asides: list[tuple[int, str, str | None, Aside]] = []
+    styles = rules.sections.aside_styles
+    for index, item in enumerate(items):
+        for column, cells in (("questions", item.question_cells), ("responses", item.response_cells)):
+            for entry in entries_of(cells, column):
+                paragraphs, found = split_asides(entry, styles)
+                asides += [(index, column, entry.number, a) for a in found]
+                if paragraphs:
+                    units.append(_Unit(index, column, entry.number, paragraphs))
+        if item.rule is not None and item.rule.questions_in_text and not item.question_cells and item.text:
+            units.append(_Unit(index, "questions", None, [(item.text, item.blocks[0].prov)], in_text=True))
+    units.sort(key=lambda u: (u.item_index, u.column != "questions"))
+
+    docs = annotate(nlp, [u.text for u in units] + [a.text for *_, a in asides], context)
+    unit_docs, aside_docs = docs[: len(units)], docs[len(units):]
+
+    result = QAResult()
+    counters = {"q": {}, "r": {}, "n": {}}
+
+    def next_id(kind: str, item_index: int) -> str:
+        counters[kind][item_index] = counters[kind].get(item_index, 0) + 1
+        k, seq = counters[kind][item_index], item_index + 1
+        return {"q": ids.question, "r": ids.response, "n": ids.note}[kind](seq, k)
+
+    def add_note(index: int, kind: str, column: str, number: str | None, text: str,
+                 speaker: Span | None, provs: list[Provenance]) -> None:
+        first, last, location = pages_of(provs)
+        result.notes.append(Note(
+            meeting_id=ids.meeting(), item_id=item_ids[index], note_id=next_id("n", index), kind=kind,
+            column=column, number=number, speaker=speaker._.key if speaker is not None else None,
+            speaker_person_id=_person_id(speaker), text=text, page_start=first, page_end=last, location=location,
+        ))
+
+    for unit, doc in zip(units, unit_docs):
+        item_id = item_ids[unit.item_index]
+        cut, unit_actions = _cue_records(unit, doc, item_id, context, rules, ids, finder, result)
+        text = _without(doc.text, 0, len(doc.text), cut)
+        if not text:
+            continue
+        if unit.column == "questions":
+            kind = _matches(text, rules.sections.not_questions)
+            if kind is not None:
+                add_note(unit.item_index, kind, "questions", unit.number, text, speaker_in(doc, rules), unit.provs_between(0, len(doc.text)))
+                continue
+            if unit.in_text:
+                sentences = _question_sentences(doc, rules)
+                if not sentences:
+                    continue
+                text = collapse_space(" ".join(s.text for s in sentences))
+            asker, addressee = asker_and_addressee(doc, rules)
+            first, last, location = pages_of(unit.provs_between(0, len(doc.text)))
+            result.questions.append(Question(
+                meeting_id=ids.meeting(), item_id=item_id, question_id=next_id("q", unit.item_index),
+                number=unit.number, asker=asker._.key if asker is not None else None,
+                asker_person_id=_person_id(asker), addressee=addressee._.key if addressee is not None else None,
+                text=text, addressee_person_id=_person_id(addressee),
+                page_start=first, page_end=last, location=location,
+            ))
+            continue
+        kind = _matches(text, rules.sections.not_responses)
+        if kind is not None:
+            add_note(unit.item_index, kind, "responses", unit.number, text, speaker_in(doc, rules), unit.provs_between(0, len(doc.text)))
+            continue
+        for turn_no, turn in enumerate(doc.spans["turns"], 1):
+            turn_text = _without(doc.text, turn.start_char, turn.end_char, cut)
+            if not turn_text:
+                continue
+            speaker = turn._.speaker
+            first, last, location = pages_of(unit.provs_between(turn.start_char, turn.end_char))
+            response_id = next_id("r", unit.item_index)
+            result.responses.append(Response(
+                meeting_id=ids.meeting(), item_id=item_id, response_id=response_id, number=unit.number,
+                question_id=None, speaker=speaker._.key if speaker is not None else None,
+                speaker_person_id=_person_id(speaker), text=turn_text, turn=turn_no,
+                page_start=first, page_end=last, location=location,
+            ))
+            # an action arising in a turn is linked to that turn
+            for index, start in unit_actions:
+                if turn.start_char <= start < turn.end_char:
+                    result.actions[index] = replace(result.actions[index], response_id=response_id)
+
+    for (index, column, number, aside), doc in zip(asides, aside_docs):
+        add_note(index, "aside", column, number, aside.text, speaker_in(doc, rules), [aside.prov])
+
+    _pair_responses(result)
+    result.notes.sort(key=lambda n: n.note_id)
+    return result
+
+
+def _cue_records(unit: _Unit, doc: Doc, item_id: str, context: MeetingContext, rules: Rules, ids: Ids,
+                 finder: DateFinder, result: QAResult) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Turn the unit's action and decision sentences into records.
+
+    Returns the character ranges they held (to cut from the unit's text) and, for each
+    action, its index in ``result.actions`` with where it starts.
+    """
+    cut, actions = [], []
+    for span in doc.spans.get("actions", []):
+        text = collapse_space(doc.text[span._.cue_end: span.end_char])
+        if not text:
+            continue
+        parts = parse_action(text, rules.actions, context.people, finder, context.meeting_date)
+        first, last, location = pages_of(unit.provs_between(span.start_char, span.end_char))
+        result.actions.append(Action(
+            meeting_id=ids.meeting(), item_id=item_id, action_id=ids.action(len(result.actions) + 1),
+            owner=parts.owner, owner_person_id=parts.owner_person_id, recipient=parts.recipient,
+            text=text, due_text=parts.due_text, due_date=parts.due_date,
+            recipient_person_id=parts.recipient_person_id, response_id=None,
+            page_start=first, page_end=last, location=location,
+        ))
+        actions.append((len(result.actions) - 1, span.start_char))
+        cut.append((span.start_char, span.end_char))
+    for span in doc.spans.get("decisions", []):
+        text = collapse_space(doc.text[span._.cue_end: span.end_char])
+        if not text:
+            continue
+        first, last, location = pages_of(unit.provs_between(span.start_char, span.end_char))
+        result.decisions.append(Decision(
+            meeting_id=ids.meeting(), item_id=item_id, decision_id=ids.decision(len(result.decisions) + 1),
+            text=text, outcome=decision_outcome(span.text, rules.decisions),
+            page_start=first, page_end=last, location=location,
+        ))
+        cut.append((span.start_char, span.end_char))
+    return cut, actions
+
+
+def _pair_responses(result: QAResult) -> None:
+    by_item: dict[str, list[Question]] = {}
+    for q in result.questions:
+        by_item.setdefault(q.item_id, []).append(q)
+    for i, r in enumerate(result.responses):
+        questions = by_item.get(r.item_id, [])
+        match = next((q for q in questions if r.number is not None and q.number == r.number), None)
+        if match is None and len(questions) == 1:
+            match = questions[0]
+        if match is not None:
+            result.responses[i] = replace(r, question_id=match.question_id)

@@ -1,0 +1,50 @@
+"""Tagging: every person mention and temporal expression in every record's text.
+
+Runs once over all of a meeting's record texts (items, questions, responses, actions,
+decisions, notes, and the meeting's title) and gives the ``mentions`` and ``dates``
+tables, with character offsets into the text exactly as written to the dataset.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.language import Language
+
+from .nlp import annotate
+from .nlp.components import MeetingContext
+from .records import TEXT_TABLES, DateRef, MeetingRecords, Mention
+
+
+def tag_records(records: MeetingRecords, context: MeetingContext, nlp: Language) -> MeetingRecords:
+    """The records with their ``mentions`` and ``dates`` filled in."""
+    meeting = records.meeting
+    targets: list[tuple[str, str, str]] = []
+    if meeting.title:
+        targets.append(("meetings", meeting.meeting_id, meeting.title))
+    for table, id_column in TEXT_TABLES.items():
+        for record in getattr(records, table):
+            if record.text:
+                targets.append((table, getattr(record, id_column), record.text))
+    docs = annotate(nlp, (t for _, _, t in targets), context, disable=("minutes_turns", "minutes_cues"))
+    mentions: list[Mention] = []
+    dates: list[DateRef] = []
+    for (table, record_id, _), doc in zip(targets, docs):
+        for span in doc.spans["people"]:
+            if span.label_ != "PERSON":
+                continue
+            res = span._.resolution
+            mentions.append(Mention(
+                meeting_id=meeting.meeting_id, record_table=table, record_id=record_id,
+                start=span.start_char, end=span.end_char, surface=span.text,
+                person_id=res.person_id, kind=res.kind, resolution=res.status,
+            ))
+        for span in doc.spans["dates"]:
+            m = span._.temporal
+            dates.append(DateRef(
+                meeting_id=meeting.meeting_id, record_table=table, record_id=record_id,
+                start=m.start, end=m.end, surface=m.surface, kind=m.kind,
+                value_start=m.value_start.isoformat() if m.value_start else None,
+                value_end=m.value_end.isoformat() if m.value_end else None,
+            ))
+    return replace(records, mentions=tuple(mentions), dates=tuple(dates))

@@ -1,0 +1,67 @@
+"""Small text helpers shared by the stages."""
+
+from __future__ import annotations
+
+import re
+
+from .document import Mark, TextBlock
+
+_SENTENCE_END = re.compile(r"[.?!:;…]['\"’”)\]]*$")
+_CONTINUATION_START = re.compile(r"^[a-z,;)\]…]")
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends as a sentence or clause does (full stop, ?, !, colon …)."""
+    return bool(_SENTENCE_END.search(text.rstrip()))
+
+
+def continues_sentence(before: str, after: str) -> bool:
+    """True when ``after`` reads as the rest of a sentence that ``before`` left open.
+
+    That is the shape of text cut by a page break mid-sentence: ``before`` does not end
+    a sentence and ``after`` starts with a lower-case letter or closing punctuation.
+    """
+    before, after = before.rstrip(), after.lstrip()
+    return bool(before) and bool(after) and not ends_sentence(before) and bool(_CONTINUATION_START.match(after))
+
+
+def collapse_space(text: str) -> str:
+    """``text`` with runs of white space made single spaces and the ends trimmed."""
+    return " ".join(text.split())
+
+
+def join_blocks(first: TextBlock, second: TextBlock) -> TextBlock:
+    """One block holding ``first`` then ``second`` as one run of text (marks kept)."""
+    left = first.text.rstrip()
+    right = second.text.lstrip()
+    lead = len(second.text) - len(right)
+    # a word hyphenated across the break ("well-" / "being") keeps its hyphen, no space
+    sep = "" if re.search(r"[A-Za-z]-$", left) else " "
+    offset = len(left) + len(sep)
+    marks = tuple(m for m in first.marks if m.start < len(left)) + tuple(
+        Mark(m.start - lead + offset, m.end - lead + offset, m.style) for m in second.marks if m.end > lead
+    )
+    return TextBlock(
+        kind=first.kind,
+        text=left + sep + right,
+        prov=first.prov.spanning(second.prov),
+        number=first.number,
+        level=first.level,
+        marks=marks,
+    )
+
+
+def slice_block(block: TextBlock, start: int, end: int, **changes) -> TextBlock:
+    """The part ``text[start:end]`` of a block, white space trimmed, marks clipped."""
+    raw = block.text[start:end]
+    lead = len(raw) - len(raw.lstrip())
+    text = raw.strip()
+    begin = start + lead
+    marks = []
+    for m in block.marks:
+        s, e = max(m.start, begin), min(m.end, begin + len(text))
+        if e > s:
+            marks.append(Mark(s - begin, e - begin, m.style))
+    fields = dict(kind=block.kind, text=text, prov=block.prov, number=block.number, level=block.level, marks=tuple(marks))
+    fields.update(changes)
+    return TextBlock(**fields)

@@ -1,0 +1,50 @@
+"""Records to typed tables (pandas DataFrames), one per table of the contract."""
+
+from __future__ import annotations
+
+import types
+import typing
+from dataclasses import astuple, fields
+from typing import Iterable
+
+import pandas as pd
+
+from ..records import TABLES, MeetingRecords
+
+# Python field types → pandas dtypes that keep "unknown" as an empty cell, not NaN/1.0
+_DTYPES = {int: "Int64", str: "string", bool: "boolean", float: "Float64"}
+
+
+def _dtype(annotation) -> str:
+    args = typing.get_args(annotation)
+    base = annotation
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        base = next(a for a in args if a is not type(None))
+    return _DTYPES.get(base, "string")
+
+
+def table_dtypes(table: str) -> dict[str, str]:
+    """Column name → pandas dtype for one table."""
+    hints = typing.get_type_hints(TABLES[table])
+    return {f.name: _dtype(hints[f.name]) for f in fields(TABLES[table])}
+
+
+def to_frame(table: str, records: Iterable) -> pd.DataFrame:
+    """One table's records as a typed DataFrame, columns in contract order."""
+    dtypes = table_dtypes(table)
+    rows = [astuple(r) for r in records]
+    frame = pd.DataFrame.from_records(rows, columns=list(dtypes)) if rows else pd.DataFrame(columns=list(dtypes))
+    return frame.astype(dtypes)
+
+
+def build_tables(documents: Iterable, meetings: Iterable[MeetingRecords]) -> dict[str, pd.DataFrame]:
+    """Every table of the contract from document rows and meeting records."""
+    meetings = list(meetings)
+    collected: dict[str, list] = {name: [] for name in TABLES}
+    collected["documents"] = list(documents)
+    for m in meetings:
+        collected["meetings"].append(m.meeting)
+        for name in TABLES:
+            if name not in ("documents", "meetings"):
+                collected[name].extend(getattr(m, name))
+    return {name: to_frame(name, rows) for name, rows in collected.items()}

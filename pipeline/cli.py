@@ -18,9 +18,8 @@ from rich.table import Table
 
 from . import __version__
 from .batch import InputError, find_inputs, run_batch
-from .document import Table as DocTable
-from .document import block_text_with_number
 from .errors import DocumentError, RulesError
+from .outline import outline_document
 from .rules import load_rules
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -140,31 +139,9 @@ def inspect(
     except DocumentError as exc:
         err.print(f"minutes: {file}: {exc.reason}: {exc}", markup=False, highlight=False)
         raise typer.Exit(EXIT_SOME_FAILED)
-    lines = [
-        f"file      {doc.source}",
-        f"format    {doc.format}   encoding {doc.encoding or '-'}   pages {doc.pages if doc.pages is not None else '-'}",
-        f"layout    {doc.layout or '-'}",
-        f"blocks    {len(doc.blocks)} ({sum(1 for b in doc.blocks if isinstance(b, DocTable))} tables)"
-        + ("   [as read, before repair]" if raw else "   [after layout repair]"),
-        "",
-    ]
-
-    def clip(text: str) -> str:
-        text = " ".join(text.split())
-        return text if len(text) <= width else text[: width - 1] + "…"
-
-    for block in doc.blocks:
-        if isinstance(block, DocTable):
-            lines.append(f"table {block.prov.table}  [{block.prov.describe()}]  {len(block.rows)} rows × {block.width} columns")
-            for r_no, row in enumerate(block.rows, 1):
-                lines.append(f"  row {r_no}  [{row.prov.describe()}]")
-                for c_no, cell in enumerate(row.cells, 1):
-                    for b in cell.blocks:
-                        style = "".join(sorted({m.style[0] for m in b.marks}))
-                        lines.append(f"    c{c_no} {b.kind}{'/' + style if style else ''}: {clip(block_text_with_number(b))}")
-        else:
-            lines.append(f"{block.kind} [{block.prov.describe()}]: {clip(block_text_with_number(block))}")
-    out.print("\n".join(lines), markup=False, highlight=False, soft_wrap=True)
+    note = "as read, before layout repair" if raw else "after layout repair"
+    out.print(f"[{note}]", markup=False, highlight=False)
+    out.print(outline_document(doc, width=width), markup=False, highlight=False, soft_wrap=True, end="")
 
 
 def main() -> None:

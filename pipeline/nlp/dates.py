@@ -242,19 +242,30 @@ def _r_quarter(g: dict, c: _Context) -> Interval | None:
     return ("quarter", *_nearest(options, c.meeting))
 
 
+_RELATIVE_KINDS = {"week": "range", "month": "month", "year": "year", "calendar year": "year", "quarter": "quarter"}
+
+
 def _r_relative(g: dict, c: _Context) -> Interval | None:
-    if c.meeting is None:
-        return (c.kind, None, None)
-    m = c.meeting
     rel = " ".join((g.get("rel") or "this").lower().split())
-    shift = {"next": 1, "the following": 1, "last": -1, "previous": -1, "the previous": -1, "the past": -1}.get(rel, 0)
+    unit = " ".join((g.get("unit") or "").lower().split())
     if rel in ("today", "tomorrow", "yesterday"):
+        kind = "date"
+    elif c.kind == "financial_year":
+        kind = "financial_year"
+    elif unit in _RELATIVE_KINDS:
+        kind = _RELATIVE_KINDS[unit]
+    else:
+        return None
+    if c.meeting is None:
+        return (kind, None, None)
+    m = c.meeting
+    shift = {"next": 1, "the following": 1, "last": -1, "previous": -1, "the previous": -1, "the past": -1}.get(rel, 0)
+    if kind == "date":
         d = m + timedelta(days={"today": 0, "tomorrow": 1, "yesterday": -1}[rel])
         return ("date", d, d)
-    if c.kind == "financial_year":
+    if kind == "financial_year":
         fy = financial_year_of(m, c.rules.financial_year_start_month) + shift
         return ("financial_year", *financial_year_interval(fy, c.rules.financial_year_start_month))
-    unit = " ".join((g.get("unit") or "").lower().split())
     if unit == "week":
         monday = m - timedelta(days=m.weekday()) + timedelta(weeks=shift)
         return ("range", monday, monday + timedelta(days=6))

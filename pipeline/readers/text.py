@@ -7,8 +7,8 @@ Two layouts are told apart by the text itself:
   fragments. A blank line is a page break, as this rendering writes them; consecutive
   rows between blank lines are one table fragment, which layout repair may join to the
   fragment on the next page.
-* **Plain text**: paragraphs are separated by blank lines and may be wrapped over
-  several lines; a form feed is a page break.
+* **Plain text**: paragraphs are separated by blank lines, or end at a line shorter
+  than the width the file was hard-wrapped at; a form feed is a page break.
 """
 
 from __future__ import annotations
@@ -106,11 +106,25 @@ def _renumber(row: Row, table: int, index: int) -> Row:
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s+")
 
 
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a hard-wrapped file was wrapped at, or None when lines are not wrapped.
+
+    Hard-wrapped text (e-mail, plain-text exports) has its full lines near one width,
+    60–100 characters; a file whose lines run longer keeps one paragraph per line.
+    """
+    lengths = sorted(len(l.rstrip()) for l in lines if l.strip())
+    if not lengths:
+        return None
+    width = lengths[int(0.95 * (len(lengths) - 1))]
+    return width if 40 <= width <= 100 else None
+
+
 def _read_plain(lines: list[str], source: str) -> tuple[list, int]:
     blocks: list[TextBlock] = []
     page = 1
     para: list[str] = []
     para_line = 0
+    wrap = _wrap_width(lines)
 
     def flush() -> None:
         nonlocal para
@@ -137,5 +151,9 @@ def _read_plain(lines: list[str], source: str) -> tuple[list, int]:
         if not para:
             para_line = lineno
         para.append(line)
+        # a line that was not filled to the wrap width ends its paragraph ("Date: …" then
+        # "Chair: …" on the next line are two paragraphs, not one wrapped sentence)
+        if wrap is None or len(line.rstrip()) < 0.7 * wrap:
+            flush()
     flush()
     return blocks, page

@@ -1,0 +1,51 @@
+"""HTML fragments inside cells become text blocks with inline marks."""
+
+from pipeline.document import Provenance
+from pipeline.readers.fragments import fragment_blocks
+
+P = Provenance("t", page=1)
+
+
+def texts(fragment):
+    return [(b.kind, b.text) for b in fragment_blocks(fragment, P)]
+
+
+def test_plain_text_is_one_paragraph_with_space_collapsed():
+    assert texts("  The DBS   stated that D&I will help.  ") == [("paragraph", "The DBS stated that D&I will help.")]
+
+
+def test_each_paragraph_is_a_block():
+    assert texts("<p>One.</p> <p>Two.</p>") == [("paragraph", "One."), ("paragraph", "Two.")]
+
+
+def test_unclosed_list_keeps_typed_numbers_in_its_text():
+    # the <ol> is never closed and has no <li>: the numbers are typed as text
+    html = '<ol style="list-style-type: none"> 1. The PCC asked X. 2. The PCC asked Y. '
+    assert texts(html) == [("list_item", "1. The PCC asked X. 2. The PCC asked Y.")]
+
+
+def test_paragraph_inside_an_unclosed_list_is_its_own_block():
+    html = '<ol style="list-style-type: none"> 1. The PCC asked. <p><i>An aside here.</i></p>'
+    blocks = fragment_blocks(html, P)
+    assert [b.text for b in blocks] == ["1. The PCC asked.", "An aside here."]
+    assert [(m.start, m.end, m.style) for m in blocks[1].marks] == [(0, 14, "italic")]
+
+
+def test_italic_inside_text_is_marked_at_its_characters():
+    block = fragment_blocks("<ol> 1. Done. <i>The PCC believed so.</i> 2. Next", P)[0]
+    (mark,) = block.marks
+    assert block.text[mark.start:mark.end] == "The PCC believed so."
+
+
+def test_entities_are_decoded_in_markup():
+    assert texts("<p>D&amp;I &amp; comms</p>") == [("paragraph", "D&I & comms")]
+
+
+def test_scripts_and_styles_are_ignored():
+    assert texts("<p>Kept</p><script>var x=1;</script><style>p{}</style>") == [("paragraph", "Kept")]
+
+
+def test_line_breaks_separate_blocks():
+    assert texts("Present:<br>John Smith<br/>Jane Doe") == [
+        ("paragraph", "Present:"), ("paragraph", "John Smith"), ("paragraph", "Jane Doe"),
+    ]

@@ -180,7 +180,8 @@ def segment_qa(items: list[ItemDraft], item_ids: list[str], context: MeetingCont
             units.append(_Unit(index, "questions", None, [(item.text, item.blocks[0].prov)], in_text=True))
     units.sort(key=lambda u: (u.item_index, u.column != "questions"))
 
-    docs = annotate(nlp, [u.text for u in units] + [a.text for *_, a in asides], context)
+    # dates are tagged later, on the final record texts (pipeline/tag.py)
+    docs = annotate(nlp, [u.text for u in units] + [a.text for *_, a in asides], context, disable=("minutes_dates",))
     unit_docs, aside_docs = docs[: len(units)], docs[len(units):]
 
     result = QAResult()

@@ -1,0 +1,80 @@
+"""Rules are data: loaded and validated at start-up, with errors that name file and key."""
+
+import shutil
+
+import pytest
+
+from pipeline.errors import RulesError
+from pipeline.rules import RULE_FILES, load_rules, rules_hash
+from tests.conftest import ROOT
+
+
+@pytest.fixture
+def rules_copy(tmp_path):
+    target = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", target)
+    return target
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_shipped_rules_load_and_every_file_is_read(rules):
+    assert rules.tables.columns["responses"]
+    assert len(rules.dates.patterns) > 10
+    assert {p.name for p in (ROOT / "rules").glob("*.yaml")} == set(RULE_FILES)
+
+
+def test_rules_hash_changes_when_a_rule_changes(rules_copy):
+    before = rules_hash(rules_copy)
+    edit(rules_copy / "people.yaml", "  - SIB\n", "  - SIB\n  - XYZ\n")
+    assert rules_hash(rules_copy) != before
+
+
+def test_bad_regex_is_reported_with_file_and_key(rules_copy):
+    edit(rules_copy / "sections.yaml", "pattern: '^\\s*No questions?\\b'", "pattern: '^(No questions'")
+    with pytest.raises(RulesError, match=r"sections.yaml.not_questions\[0\].pattern: bad regular expression"):
+        load_rules(rules_copy)
+
+
+def test_unknown_key_is_refused(rules_copy):
+    edit(rules_copy / "speech.yaml", "connectors:", "conectors: []\nconnectors:")
+    with pytest.raises(RulesError, match=r"speech.yaml: unknown key\(s\) 'conectors'"):
+        load_rules(rules_copy)
+
+
+def test_missing_file_is_reported(rules_copy):
+    (rules_copy / "dates.yaml").unlink()
+    with pytest.raises(RulesError, match="dates.yaml: missing rules file"):
+        load_rules(rules_copy)
+
+
+def test_unknown_date_kind_is_refused(rules_copy):
+    edit(rules_copy / "dates.yaml", "kind: frequency", "kind: sometimes")
+    with pytest.raises(RulesError, match="is not one of"):
+        load_rules(rules_copy)
+
+
+def test_invalid_yaml_is_reported(rules_copy):
+    (rules_copy / "tables.yaml").write_text("columns: [unclosed\n", encoding="utf-8")
+    with pytest.raises(RulesError, match="tables.yaml: not valid YAML"):
+        load_rules(rules_copy)
+
+
+def test_a_new_section_cue_is_taught_by_editing_rules(rules_copy, tmp_path):
+    # teaching: a body that labels findings "Finding 3:" instead of "AFI 3:"
+    from pipeline.run import process_document
+
+    edit(rules_copy / "sections.yaml", "item_labels:\n", "item_labels:\n  - kind: finding\n    pattern: '(?P<label>Finding\\s*(?P<number>\\d+))\\b'\n")
+    doc = tmp_path / "generated.txt"
+    doc.write_text("Scrutiny Panel Meeting June 2023 – Notes\n\nDate: Monday 5th June\n\n"
+                   "Finding / recommendation\tQuestions\tResponse\n"
+                   "Finding 3: The force should act.\tThe PCC asked the CC why?\tThe CC replied that it will.\n", encoding="utf-8")
+    result = process_document(doc, load_rules(rules_copy))
+    (item,) = result.meetings[0].items
+    assert (item.kind, item.label, item.number) == ("finding", "Finding 3", "3")
+    default = process_document(doc, load_rules(ROOT / "rules")).meetings[0].items
+    assert default[0].kind == "agenda_item"

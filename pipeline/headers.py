@@ -9,8 +9,9 @@ from .rules import TableRules
 def header_roles(row: Row, rules: TableRules) -> tuple[str | None, ...] | None:
     """The column role of each cell when ``row`` is a header row, else None.
 
-    A header row has at least two non-empty cells and every one of them names a column
-    role (rules/tables.yaml); empty cells get the role None.
+    A header row names a column role (rules/tables.yaml) in at least two cells, and all
+    its cells are short, as headers are. A short cell that names no known role ("RAG
+    status") is a column nobody reads; empty cells get the role None too.
     """
     roles: list[str | None] = []
     named = 0
@@ -18,11 +19,12 @@ def header_roles(row: Row, rules: TableRules) -> tuple[str | None, ...] | None:
         if cell.is_empty:
             roles.append(None)
             continue
-        role = rules.role_of(cell.text)
-        if role is None:
+        text = " ".join(cell.text.split())
+        if len(text.split()) > rules.header_max_words:
             return None
+        role = rules.role_of(text)
         roles.append(role)
-        named += 1
+        named += role is not None
     return tuple(roles) if named >= 2 else None
 
 

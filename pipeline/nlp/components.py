@@ -134,8 +134,29 @@ class PeopleTagger:
             if plural and resolution.is_person:
                 continue  # "the ACCs" speaks of a group, not of one person
             add(token.i, token.i + 1, key, resolution)
-        doc.spans["people"] = sorted(found, key=lambda s: s.start)
+        doc.spans["people"] = _merge_adjacent(sorted(found, key=lambda s: s.start))
         return doc
+
+
+def _merge_adjacent(spans: list[Span]) -> list[Span]:
+    """One span for a title and a name written together ("Chief Constable Pippa Mills",
+    "ACC Rachel Jones"): the resolved part says who it is."""
+    merged: list[Span] = []
+    for span in spans:
+        prev = merged[-1] if merged else None
+        if prev is not None and prev.end == span.start and prev.label_ == span.label_ == "PERSON":
+            a, b = prev._.resolution, span._.resolution
+            if a.person_id and b.person_id and a.person_id != b.person_id:
+                merged.append(span)
+                continue
+            best = b if b.person_id or not a.person_id else a
+            joined = Span(span.doc, prev.start, span.end, label="PERSON")
+            joined._.key = span._.key if best is b else prev._.key
+            joined._.resolution = best
+            merged[-1] = joined
+        else:
+            merged.append(span)
+    return merged
 
 
 @Language.factory("minutes_people", default_config={"rules_dir": ""})

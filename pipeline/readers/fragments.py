@@ -22,8 +22,6 @@ _BLOCK_TAGS = {
     "p": "paragraph",
     "div": "paragraph",
     "li": "list_item",
-    "ol": "list_item",
-    "ul": "list_item",
     "h1": "heading",
     "h2": "heading",
     "h3": "heading",
@@ -92,47 +90,92 @@ class _Buffer:
         return text, tuple(marks)
 
 
+def _shows_numbers(ol: Tag) -> bool:
+    """False for a list styled to show no numbers (its numbers, if any, are typed)."""
+    style = (ol.get("style") or "").replace(" ", "").lower()
+    return "list-style-type:none" not in style and "list-style:none" not in style
+
+
+def _start(ol: Tag) -> int:
+    try:
+        return int(ol.get("start", 1))
+    except (TypeError, ValueError):
+        return 1
+
+
 class _Walker:
     def __init__(self, prov: Provenance):
         self.prov = prov
         self.blocks: list[TextBlock] = []
         self.buffer = _Buffer()
         self.kind_stack = ["paragraph"]
+        self.number: str | None = None  # the number a reader sees on the current list item
+        self.depth = 0  # list nesting
 
     def flush(self) -> None:
         text, marks = self.buffer.take()
         if text:
-            self.blocks.append(TextBlock(self.kind_stack[-1], text, self.prov, marks=marks))
+            self.blocks.append(TextBlock(self.kind_stack[-1], text, self.prov, number=self.number,
+                                         level=max(self.depth - 1, 0), marks=marks))
+            self.number = None  # only the item's first block carries its number
 
     def walk(self, node: Tag, styles: tuple[str, ...] = ()) -> None:
         for child in node.children:
-            if isinstance(child, (Comment, Doctype, ProcessingInstruction)):
-                continue
-            if isinstance(child, NavigableString):
-                self.buffer.add(str(child), styles)
-                continue
-            if not isinstance(child, Tag):
-                continue
-            name = child.name.lower()
-            if name in _SKIP_TAGS:
-                continue
-            if name == "br":
-                # a line break inside a cell separates what is written on its lines
-                self.flush()
-                continue
-            if name in _STYLE_TAGS:
-                style = _STYLE_TAGS[name]
-                self.walk(child, styles if style in styles else styles + (style,))
-                continue
-            if name in _BLOCK_TAGS:
-                self.flush()
-                self.kind_stack.append(_BLOCK_TAGS[name])
-                self.walk(child, styles)
-                self.flush()
-                self.kind_stack.pop()
-                continue
+            self.walk_node(child, styles)
+
+    def walk_node(self, child, styles: tuple[str, ...]) -> None:
+        if isinstance(child, (Comment, Doctype, ProcessingInstruction)):
+            return
+        if isinstance(child, NavigableString):
+            self.buffer.add(str(child), styles)
+            return
+        if not isinstance(child, Tag):
+            return
+        name = child.name.lower()
+        if name in _SKIP_TAGS:
+            return
+        if name == "br":
+            # a line break inside a cell separates what is written on its lines
+            self.flush()
+        elif name in _STYLE_TAGS:
+            style = _STYLE_TAGS[name]
+            self.walk(child, styles if style in styles else styles + (style,))
+        elif name in ("ol", "ul"):
+            self.walk_list(child, styles, numbered=name == "ol" and _shows_numbers(child))
+        elif name in _BLOCK_TAGS:
+            self.flush()
+            self.kind_stack.append(_BLOCK_TAGS[name])
+            self.walk(child, styles)
+            self.flush()
+            self.kind_stack.pop()
+        else:
             # any other inline element (span, a, font, u …): its text, in flow
             self.walk(child, styles)
+
+    def walk_list(self, ol: Tag, styles: tuple[str, ...], numbered: bool) -> None:
+        """A list: text typed straight into it stays one block (its numbers, typed, are
+        read by layout repair); each ``<li>`` is a block with the number a reader sees."""
+        self.flush()
+        self.kind_stack.append("list_item")
+        self.depth += 1
+        counter = _start(ol) if numbered else None
+        for item in ol.children:
+            if not (isinstance(item, Tag) and item.name and item.name.lower() == "li"):
+                self.walk_node(item, styles)
+                continue
+            self.flush()
+            if counter is not None:
+                # browsers and Word number <li> themselves; value= restarts the count
+                value = item.get("value")
+                counter = int(value) if value and str(value).isdigit() else counter
+                self.number = str(counter)
+                counter += 1
+            self.walk(item, styles)
+            self.flush()
+            self.number = None
+        self.flush()
+        self.depth -= 1
+        self.kind_stack.pop()
 
 
 def fragment_blocks(fragment: str, prov: Provenance) -> list[TextBlock]:

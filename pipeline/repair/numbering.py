@@ -21,7 +21,10 @@ from dataclasses import replace
 from ..document import Cell, Document, Row, Table, TextBlock
 from ..textutil import slice_block
 
-_LEADING = re.compile(r"^\s*(?P<n>\d{1,2}(?:\.\d{1,2})*)(?P<stop>[.)])?\s+(?=\S)")
+_LEADING = re.compile(
+    # "2. The PCC", "3 The DCC", "4.1 The Board", and "Q2." / "Q2:" (never a bare "Q2 22/23")
+    r"^\s*(?:(?P<n>\d{1,2}(?:\.\d{1,2})*)(?P<stop>[.)])?|Q\s?(?P<qn>\d{1,2})(?P<qstop>[.):]))\s+(?=\S)"
+)
 _SENTENCE_BEFORE = re.compile(r"[.?!:;)\]\"'’”]\s*$")
 
 
@@ -63,10 +66,11 @@ def split_numbered(block: TextBlock, expected: int | None, inline: bool) -> list
     text = block.text
     cuts: list[tuple[int, int, str]] = []  # (number start, text start, number)
     lead = _LEADING.match(text)
-    if lead and (lead.group("stop") or (expected is not None and lead.group("n") == str(expected))):
-        cuts.append((0, lead.end(), lead.group("n")))
-        if lead.group("n").isdigit():
-            expected = int(lead.group("n")) + 1
+    number = lead and (lead.group("n") or lead.group("qn"))
+    if lead and (lead.group("stop") or lead.group("qstop") or (expected is not None and number == str(expected))):
+        cuts.append((0, lead.end(), number))
+        if number.isdigit():
+            expected = int(number) + 1
     if inline and expected is not None:
         pos = cuts[0][1] if cuts else 0
         while True:

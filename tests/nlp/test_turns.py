@@ -42,3 +42,10 @@ def test_same_speaker_after_a_dash_stays_in_the_turn(nlp, rules):
 
 def test_a_different_speaker_after_a_dash_opens_a_turn(nlp, rules):
     assert [l for l, _ in turns(nlp, rules, "The CC believed it enough – the DCC added that more is needed.")] == ["CC", "DCC"]
+
+
+def test_a_title_and_name_written_together_are_one_speaker(nlp, rules):
+    assert turns(nlp, rules, "Chief Constable Pippa Mills responded that it is done. ACC Rachel Jones added that more is planned.") == [
+        ("Pippa Mills", "Chief Constable Pippa Mills responded that it is done."),
+        ("Rachel Jones", "ACC Rachel Jones added that more is planned."),
+    ]

@@ -49,3 +49,13 @@ def test_line_breaks_separate_blocks():
     assert texts("Present:<br>John Smith<br/>Jane Doe") == [
         ("paragraph", "Present:"), ("paragraph", "John Smith"), ("paragraph", "Jane Doe"),
     ]
+
+
+def test_real_list_items_carry_the_number_a_reader_sees():
+    blocks = fragment_blocks('<ol start="3"><li>Third.</li><li value="7">Seventh.</li><li>Eighth.</li></ol><ul><li>Bullet.</li></ul>', P)
+    assert [(b.number, b.text) for b in blocks] == [("3", "Third."), ("7", "Seventh."), ("8", "Eighth."), (None, "Bullet.")]
+
+
+def test_a_list_styled_without_numbers_leaves_typed_numbers_in_the_text():
+    blocks = fragment_blocks('<ol style="list-style-type: none"><li>1. Typed.</li></ol>', P)
+    assert [(b.number, b.text) for b in blocks] == [(None, "1. Typed.")]

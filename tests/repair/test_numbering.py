@@ -43,6 +43,11 @@ def test_outside_a_list_a_number_must_follow_the_end_of_a_sentence():
         ("1", "The PCC noted section 2. The force said.")]
 
 
+def test_question_numbers_written_with_a_q():
+    assert numbered("Q2. The PCC asked X.", expected=2, kind="paragraph") == [("2", "The PCC asked X.")]
+    assert numbered("Q2 22/23 training is planned.", expected=2, kind="paragraph") == [(None, "Q2 22/23 training is planned.")]
+
+
 @pytest.mark.parametrize("text", ["AFI 10: The force should act.", "101 calls were taken.", "2017 national legitimacy", "£3.363m budget"])
 def test_no_numbering_is_invented(text):
     assert numbered(text, kind="paragraph") == [(None, text)]

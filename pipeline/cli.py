@@ -95,27 +95,35 @@ def extract(
 
 
 def _print_summary(batch) -> None:
+    """One screen: counts per table, then the problems grouped by status and reason."""
     statuses = {s: sum(1 for r in batch.rows if r.status == s) for s in ("ok", "partial", "failed")}
-    summary = Table(title=f"minutes extract → {batch.out_dir}/", show_header=False, box=None, pad_edge=False)
+    summary = Table(show_header=False, box=None, pad_edge=False)
     summary.add_column(style="bold")
     summary.add_column(justify="right")
     summary.add_column()
     summary.add_row("documents", str(len(batch.rows)), f"ok {statuses['ok']}, partial {statuses['partial']}, failed {statuses['failed']}")
     for table in ("meetings", "items", "questions", "responses", "actions", "decisions", "notes", "mentions", "dates"):
         summary.add_row(table, str(batch.count(table)), "")
+    out.print(f"minutes extract → {batch.out_dir}/", markup=False, highlight=False)
     out.print(summary)
-    problems = [r for r in batch.results if r.row.status != "ok"]
+    problems = [r.row for r in batch.results if r.row.status != "ok"]
     if not problems:
         out.print("problems: none")
         return
-    listing = Table(title="problems", show_lines=False)
-    for column in ("file", "status", "reason", "message"):
-        listing.add_column(column, overflow="fold")
-    for r in problems[:20]:
-        listing.add_row(r.row.source_path, r.row.status, r.row.reason or "", r.row.message or "")
-    out.print(listing)
-    if len(problems) > 20:
-        out.print(f"… and {len(problems) - 20} more: see {batch.out_dir}/documents.csv")
+    if len(problems) <= 5:
+        listing = [(r.status, r.reason or "", r.source_path, r.message or "") for r in problems]
+        out.print("problems:")
+        for status, reason, path, message in listing:
+            out.print(f"  {status:<8}{reason:<18}{path}: {message}", markup=False, highlight=False)
+        return
+    groups: dict[tuple[str, str], list] = {}
+    for r in problems:
+        groups.setdefault((r.status, r.reason or ""), []).append(r)
+    out.print(f"problems ({len(problems)} documents; every one is in {batch.out_dir}/documents.csv):")
+    for (status, reason), rows in sorted(groups.items()):
+        example = rows[0]
+        out.print(f"  {status:<8}{reason:<18}{len(rows):>5}  e.g. {example.source_path}: {example.message or ''}",
+                  markup=False, highlight=False, overflow="ellipsis", no_wrap=True)
 
 
 @app.command()

@@ -52,8 +52,19 @@ def _column(row: Row, roles: tuple[str | None, ...], role: str) -> list[Cell]:
     return [cell for cell, r in zip(row.cells, roles) if r == role]
 
 
-def _default_roles(width: int) -> tuple[str | None, ...] | None:
-    return None
+def _roles_without_header(table: Table, rules: Rules) -> tuple[str | None, ...] | None:
+    """Column roles of a table that has no header row, when its rows name items.
+
+    A table whose first column starts with item labels ("AFI 3:", "Recommendation 1:") in
+    a good share of its rows is read as item / questions / responses (three or more
+    columns) or item / responses (two), the shape of assurance tables.
+    """
+    labelled = sum(1 for r in table.rows if r.cells and match_item_label(r.cells[0].text, rules.sections))
+    if labelled == 0 or labelled < 0.3 * len(table.rows) or table.width < 2:
+        return None
+    if table.width == 2:
+        return ("item", "responses")
+    return ("item", "questions", "responses") + (None,) * (table.width - 3)
 
 
 def read_items(doc: Document, rules: Rules) -> list[ItemDraft]:
@@ -68,7 +79,8 @@ def read_items(doc: Document, rules: Rules) -> list[ItemDraft]:
 
 def _items_of_table(table: Table, rules: Rules) -> list[ItemDraft]:
     items: list[ItemDraft] = []
-    roles: tuple[str | None, ...] | None = None
+    has_header = any(header_roles(r, rules.tables) is not None for r in table.rows)
+    roles: tuple[str | None, ...] | None = None if has_header else _roles_without_header(table, rules)
     section: str | None = None
     group: ItemDraft | None = None
     pending: LabelMatch | None = None

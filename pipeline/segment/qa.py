@@ -168,11 +168,14 @@ def segment_qa(items: list[ItemDraft], item_ids: list[str], context: MeetingCont
     """Questions, responses, notes, actions and decisions of all ``items``."""
     units: list[_Unit] = []
     asides: list[tuple[int, str, str | None, Aside]] = []
-    styles = rules.sections.aside_styles
+    styles = {
+        "questions": _aside_styles([c for i in items for c in i.question_cells], rules),
+        "responses": _aside_styles([c for i in items for c in i.response_cells], rules),
+    }
     for index, item in enumerate(items):
         for column, cells in (("questions", item.question_cells), ("responses", item.response_cells)):
             for entry in entries_of(cells, column):
-                paragraphs, found = split_asides(entry, styles)
+                paragraphs, found = split_asides(entry, styles[column])
                 asides += [(index, column, entry.number, a) for a in found]
                 if paragraphs:
                     units.append(_Unit(index, column, entry.number, paragraphs))
@@ -255,6 +258,18 @@ def segment_qa(items: list[ItemDraft], item_ids: list[str], context: MeetingCont
     _pair_responses(result)
     result.notes.sort(key=lambda n: n.note_id)
     return result
+
+
+def _aside_styles(cells: list, rules: Rules) -> tuple[str, ...]:
+    """The styles that mark asides in a column: none when most of the column is set in
+    them (then italics are how the minutes write that column, not an editorial voice)."""
+    blocks = [b for c in cells for b in c.blocks if b.text.strip()]
+    styles = []
+    for style in rules.sections.aside_styles:
+        whole = sum(1 for b in blocks if sum(m.end - m.start for m in b.marks if m.style == style) >= 0.9 * len(b.text))
+        if not blocks or whole <= len(blocks) / 2:
+            styles.append(style)
+    return tuple(styles)
 
 
 def _cue_records(unit: _Unit, doc: Doc, item_id: str, context: MeetingContext, rules: Rules, ids: Ids,

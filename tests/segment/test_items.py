@@ -46,3 +46,10 @@ def test_rows_with_an_empty_item_cell_belong_to_the_item_above(rules):
 def test_a_table_without_an_item_column_gives_no_items(rules):
     doc = read_repaired("Title\n\nName\tCapacity\n\tJo Bloggs\tChair\n", rules)
     assert read_items(doc, rules) == []
+
+
+def test_a_table_without_a_header_whose_rows_name_items_is_read_as_items(rules):
+    doc = read_repaired("Title\n\nAFI 1: The force should act.\t<p>The PCC asked why?</p>\t<p>The CC replied.</p>\n"
+                        "AFI 2: The force should record.\t<p>The PCC asked how?</p>\t<p>The CC said so.</p>\n", rules)
+    items = read_items(doc, rules)
+    assert [(i.label, len(i.question_cells), len(i.response_cells)) for i in items] == [("AFI 1", 1, 1), ("AFI 2", 1, 1)]

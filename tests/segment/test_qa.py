@@ -94,3 +94,17 @@ def test_aob_questions_and_responses(seed):
 
 def test_action_sentences_are_not_left_in_the_response_text(seed):
     assert not any("Action arising" in r.text or "Action Arising" in r.text for r in seed.responses)
+
+
+def test_a_column_written_all_in_italics_is_not_taken_for_asides(rules, tmp_path):
+    from pipeline.run import process_document
+
+    path = tmp_path / "generated.txt"
+    path.write_text("Assurance Meeting May 2022\n\nDate: Monday 23rd May\n\n"
+                    "AFI / recommendation\tPCC's assurance questions\tForce response\n"
+                    "AFI 1: The force should act.\tThe PCC asked the CC why?\t<p><i>The CC replied that it will act soon.</i></p>\n"
+                    "AFI 2: The force should record.\tThe PCC asked the CC how?\t<p><i>The CC said that records are kept.</i></p>\n",
+                    encoding="utf-8")
+    records = process_document(path, rules).meetings[0]
+    assert [r.speaker for r in records.responses] == ["CC", "CC"]
+    assert records.notes == ()

@@ -58,33 +58,28 @@ def _clean(who: str | None) -> str | None:
     return _LEADING_THE.sub("", who.strip()) or None
 
 
+def _first(patterns, text: str, group: int | str, anywhere: bool) -> str | None:
+    """The group of the first pattern that matches at the start (or ``anywhere``)."""
+    for pattern in patterns:
+        m = pattern.search(text) if anywhere else pattern.match(text)
+        if m:
+            return m.group(group)
+    return None
+
+
 def parse_action(text: str, rules: ActionRules, people: PeopleIndex | None,
                  finder: DateFinder, meeting: date | None) -> ActionParts:
     """Owner, recipient and due date of an action's text (cue words already removed)."""
-    owner = recipient = None
-    for pattern in rules.owner_patterns:
-        m = pattern.match(text)
-        if m:
-            owner = _clean(m.group("owner"))
-            break
+    owner = _clean(_first(rules.owner_patterns, text, "owner", anywhere=False))
+    recipient = None
     if owner is None:
-        for pattern in rules.passive_patterns:
-            m = pattern.match(text)
-            if m:
-                recipient = _clean(m.group("recipient"))
-                break
+        # "PCC to be given a copy …": the text names only who receives
+        recipient = _clean(_first(rules.passive_patterns, text, "recipient", anywhere=False))
     if recipient is None:
-        for pattern in rules.recipient_patterns:
-            m = pattern.search(text)
-            if m:
-                recipient = _clean(m.group("recipient"))
-                break
-    due_text = due_date = None
-    for pattern in rules.due_patterns:
-        m = pattern.search(text)
-        if m:
-            due_text = m.group(0).strip().rstrip(".;, ")
-            break
+        recipient = _clean(_first(rules.recipient_patterns, text, "recipient", anywhere=True))
+    due_text = _first(rules.due_patterns, text, 0, anywhere=True)
+    due_text = due_text.strip().rstrip(".;, ") if due_text else None
+    due_date = None
     if due_text:
         for found in finder.find(due_text, meeting):
             if found.value_end is not None:

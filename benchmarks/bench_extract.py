@@ -60,9 +60,9 @@ def main() -> None:
         data = path.read_bytes()
         process_document(path, rules)  # warm caches before measuring
         stages = {
-            "read": lambda: read_bytes(data, str(path)),
-            "read + repair": lambda: repair(read_bytes(data, str(path)), rules),
-            "whole pipeline": lambda: process_document(path, rules),
+            "read": lambda data=data, path=path: read_bytes(data, str(path)),
+            "read + repair": lambda data=data, path=path: repair(read_bytes(data, str(path)), rules),
+            "whole pipeline": lambda path=path: process_document(path, rules),
         }
         results = {name: timed(func, args.repeat) for name, func in stages.items()}
         base = results["read"][0]

@@ -146,7 +146,7 @@ def inspect(
             doc = repair(doc, rules)
     except DocumentError as exc:
         err.print(f"minutes: {file}: {exc.reason}: {exc}", markup=False, highlight=False)
-        raise typer.Exit(EXIT_SOME_FAILED)
+        raise typer.Exit(EXIT_SOME_FAILED) from None
     note = "as read, before layout repair" if raw else "after layout repair"
     out.print(f"[{note}]", markup=False, highlight=False)
     out.print(outline_document(doc, width=width), markup=False, highlight=False, soft_wrap=True, end="")

@@ -33,8 +33,3 @@ def match_item_label(text: str, rules: SectionRules) -> LabelMatch | None:
         return LabelMatch(rule, " ".join(m.group("label").split()), number, rest.strip())
     return None
 
-
-def is_section_heading(text: str, rules: SectionRules) -> bool:
-    """True when ``text`` is a heading that names a section (rules: section_headings)."""
-    cleaned = text.strip().rstrip(":").strip()
-    return any(p.fullmatch(cleaned) for p in rules.section_headings)

@@ -7,7 +7,7 @@ mapping of their own and a test can hold this module and docs/schema.md to each 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 
 
 @dataclass(frozen=True, slots=True)

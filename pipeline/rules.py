@@ -153,10 +153,9 @@ class ItemLabel:
 
 @dataclass(frozen=True)
 class SectionRules:
-    """Item labels, headings and what is not a question (rules/sections.yaml)."""
+    """Item labels and what is not a question or response (rules/sections.yaml)."""
 
     item_labels: tuple[ItemLabel, ...]
-    section_headings: tuple[re.Pattern, ...]
     not_questions: tuple[tuple[str, re.Pattern], ...]
     not_responses: tuple[tuple[str, re.Pattern], ...]
     aside_styles: tuple[str, ...]
@@ -301,7 +300,6 @@ def _parse_sections(s: _Section) -> SectionRules:
 
     rules = SectionRules(
         item_labels=tuple(labels),
-        section_headings=s.regexes("section_headings"),
         not_questions=kinded("not_questions"),
         not_responses=kinded("not_responses"),
         aside_styles=s.strings("aside_styles"),

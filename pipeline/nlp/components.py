@@ -109,9 +109,9 @@ class PeopleTagger:
         if matcher is not None:
             for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -m[2])):
                 if taken.isdisjoint(range(start, end)):
-                    name = doc.vocab.strings[match_id]
+                    name = doc.vocab.strings[match_id]  # the attendee's name as written
                     add(start, end, name, index.resolve_name(name) or Resolution("not_present", "name"))
-        for match_id, start, end in sorted(self.title_matcher(doc), key=lambda m: (m[1], -m[2])):
+        for _, start, end in sorted(self.title_matcher(doc), key=lambda m: (m[1], -m[2])):
             if taken.isdisjoint(range(start, end)):
                 add(start, end, doc[start:end].text, index.resolve_role_title(doc[start:end].text))
         for token in doc:

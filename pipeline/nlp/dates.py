@@ -371,7 +371,7 @@ class DateFinder:
         chosen: list[TemporalMatch] = []
         taken: list[tuple[int, int]] = []
         # longest first, then the earlier pattern in the rules
-        for order, match in sorted(candidates, key=lambda c: (-(c[1].end - c[1].start), c[0], c[1].start)):
+        for _, match in sorted(candidates, key=lambda c: (-(c[1].end - c[1].start), c[0], c[1].start)):
             if any(match.start < e and s < match.end for s, e in taken):
                 continue
             taken.append((match.start, match.end))

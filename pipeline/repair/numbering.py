@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..document import Cell, Document, Row, Table, TextBlock
+from ..document import Cell, Document, Table, TextBlock
 from ..textutil import slice_block
 
 _LEADING = re.compile(

@@ -23,7 +23,7 @@ from ..tag import tag_records
 from .attendance import AttendeeDraft, read_attendance
 from .front_matter import FrontMatter, read_front_matter
 from .items import ItemDraft, read_items
-from .qa import pages_of, segment_qa
+from .qa import segment_qa
 
 __all__ = ["segment_meeting", "SegmentResult"]
 

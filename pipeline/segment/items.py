@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..document import Cell, Document, Row, Table, TextBlock
 from ..headers import header_roles
-from ..labels import LabelMatch, is_section_heading, match_item_label
+from ..labels import LabelMatch, match_item_label
 from ..rules import ItemLabel, Rules
 from ..textutil import collapse_space, slice_block
 from .attendance import is_attendance_table

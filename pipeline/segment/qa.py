@@ -234,10 +234,12 @@ def segment_qa(items: list[ItemDraft], item_ids: list[str], context: MeetingCont
         if kind is not None:
             add_note(unit.item_index, kind, "responses", unit.number, text, speaker_in(doc, rules), unit.provs_between(0, len(doc.text)))
             continue
-        for turn_no, turn in enumerate(doc.spans["turns"], 1):
+        turn_no = 0
+        for turn in doc.spans["turns"]:
             turn_text = _without(doc.text, turn.start_char, turn.end_char, cut)
             if not turn_text:
-                continue
+                continue  # a turn that held only an action or decision sentence
+            turn_no += 1
             speaker = turn._.speaker
             first, last, location = pages_of(unit.provs_between(turn.start_char, turn.end_char))
             response_id = next_id("r", unit.item_index)

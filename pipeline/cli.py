@@ -141,7 +141,7 @@ def inspect(
         _fail_usage(f"no such file: {file}")
     rules = _load_rules(rules_dir)
     try:
-        doc = read_document(file)
+        doc = read_document(file, rules=rules)
         if not raw:
             doc = repair(doc, rules)
     except DocumentError as exc:

@@ -63,12 +63,20 @@ class Mark:
     style: str
 
 
+#: The kinds of ``TextBlock``. ``page_header`` and ``page_footer`` are running page
+#: furniture (a DOCX header, a line repeated at the top of every PDF page): kept so a
+#: user can see them, skipped by the segmenters and by layout repair.
+BLOCK_KINDS = ("paragraph", "heading", "list_item", "page_header", "page_footer")
+FURNITURE = ("page_header", "page_footer")
+
+
 @dataclass(frozen=True, slots=True)
 class TextBlock:
-    """A paragraph, heading or list item.
+    """A paragraph, heading or list item (``kind`` is one of ``BLOCK_KINDS``).
 
     ``number`` is the list number a reader of the page sees ("2", "3.1"), whether the
     format computed it or the author typed it as text; it is not repeated in ``text``.
+    ``level`` is the list nesting (0 = top) of a list item, the level (1–6) of a heading.
     """
 
     kind: str
@@ -85,10 +93,17 @@ class TextBlock:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """One table cell: a sequence of text blocks."""
+    """One table cell: a sequence of text blocks.
+
+    A merged cell is read once, at its top-left position in the grid, with ``col_span`` /
+    ``row_span`` saying how far it reaches; the grid positions it covers are empty cells,
+    so every row has one cell per column and columns stay aligned with the header.
+    """
 
     blocks: tuple[TextBlock, ...]
     prov: Provenance
+    col_span: int = 1
+    row_span: int = 1
 
     @property
     def text(self) -> str:

@@ -27,6 +27,8 @@ REASONS = {
     "unsupported_type": "no reader for this kind of file",
     "undecodable": "the text could not be decoded",
     "corrupt": "the file is damaged and could not be parsed",
+    "encrypted": "the file is encrypted or password-protected",
+    "needs_ocr": "the file has no usable text layer (a scan or unreadable fonts): it needs OCR",
     "not_found": "the path does not exist or cannot be read",
     "no_meeting_found": "no meeting facts (title, date, attendance) were recognised",
     "no_items_found": "a meeting was recognised but none of its items",

@@ -40,7 +40,7 @@ class DocumentResult:
 
 def read_and_repair(data: bytes, source: str, rules: Rules) -> Document:
     """The repaired ``Document`` of a file's bytes (raises ``DocumentError``)."""
-    return repair(read_bytes(data, source), rules)
+    return repair(read_bytes(data, source, rules), rules)
 
 
 def process_document(path: str | Path, rules: Rules, source: str | None = None) -> DocumentResult:

@@ -15,24 +15,27 @@ from typing import Callable
 
 from ..document import Document
 from ..errors import ReaderError
+from ..rules import Rules, load_rules
 from .sniff import sniff_format
 
-#: format → "module:function" of its reader. Formats not listed have no reader yet.
+#: format → "module:function" of its reader. Every reader is called as
+#: ``reader(data: bytes, source: str, sha256: str, rules: Rules) -> Document`` and raises
+#: ``ReaderError`` (never anything else on purpose) for a file it cannot read.
 READERS: dict[str, str] = {
     "text": "pipeline.readers.text:read_text",
+    "html": "pipeline.readers.html:read_html",
+    "docx": "pipeline.readers.docx:read_docx",
+    "pdf": "pipeline.readers.pdf:read_pdf",
 }
 
 _UNSUPPORTED = {
-    "pdf": "PDF files have no reader in this version",
-    "docx": "DOCX files have no reader in this version",
-    "html": "HTML pages have no reader in this version",
     "doc": "legacy Word .doc files are not supported (save them as .docx)",
     "zip": "ZIP archives other than Word documents are not supported",
     "binary": "the file is binary, not a document",
 }
 
 
-def reader_for(fmt: str) -> Callable[[bytes, str, str], Document]:
+def reader_for(fmt: str) -> Callable[[bytes, str, str, Rules], Document]:
     """The reader function for a sniffed format, or ``ReaderError('unsupported_type')``."""
     target = READERS.get(fmt)
     if target is None:
@@ -41,20 +44,24 @@ def reader_for(fmt: str) -> Callable[[bytes, str, str], Document]:
     return getattr(import_module(module), func)
 
 
-def read_bytes(data: bytes, source: str) -> Document:
-    """Read a file's content (``source`` names it in provenance) into a ``Document``."""
+def read_bytes(data: bytes, source: str, rules: Rules | None = None) -> Document:
+    """Read a file's content (``source`` names it in provenance) into a ``Document``.
+
+    ``rules`` gives readers their settings (PDF table settings …); default: the rules
+    found by ``load_rules()``.
+    """
     if not data.strip():
         raise ReaderError("empty_file", "the file is empty" if not data else "the file holds only white space")
     fmt = sniff_format(data)
     sha256 = hashlib.sha256(data).hexdigest()
-    return reader_for(fmt)(data, source, sha256)
+    return reader_for(fmt)(data, source, sha256, rules if rules is not None else load_rules())
 
 
-def read_document(path: str | Path, source: str | None = None) -> Document:
+def read_document(path: str | Path, source: str | None = None, rules: Rules | None = None) -> Document:
     """Read the file at ``path`` into a ``Document``."""
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ReaderError("not_found", f"cannot read {path}: {exc.strerror or exc}") from None
-    return read_bytes(data, source or str(path))
+    return read_bytes(data, source or str(path), rules)

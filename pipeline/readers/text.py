@@ -21,8 +21,8 @@ from .fragments import fragment_blocks
 _FORM_FEED = "\f"
 
 
-def read_text(data: bytes, source: str, sha256: str) -> Document:
-    """Read a text file's bytes into a ``Document``."""
+def read_text(data: bytes, source: str, sha256: str, rules=None) -> Document:
+    """Read a text file's bytes into a ``Document`` (``rules`` are not needed here)."""
     from .decode import decode_text
 
     text, encoding = decode_text(data)

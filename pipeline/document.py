@@ -56,11 +56,19 @@ class Provenance:
 
 @dataclass(frozen=True, slots=True)
 class Mark:
-    """An inline style over ``text[start:end]`` of a text block (``italic`` or ``bold``)."""
+    """Something about ``text[start:end]`` of a text block.
+
+    ``style`` is ``italic`` or ``bold`` for inline styles, or ``line`` for one printed line
+    of a laid-out page (PDF): then ``page`` and ``box`` (x0, top, x1, bottom, in points from
+    the page's top-left corner) say where it stood, so a cell's short note ("AW") can be
+    matched to the line of text beside it.
+    """
 
     start: int
     end: int
     style: str
+    page: int | None = None
+    box: tuple[float, float, float, float] | None = None
 
 
 #: The kinds of ``TextBlock``. ``page_header`` and ``page_footer`` are running page

@@ -42,7 +42,7 @@ def _clip(text: str, width: int | None) -> str:
 
 
 def _style(block: TextBlock) -> str:
-    styles = sorted({m.style for m in block.marks})
+    styles = sorted({m.style for m in block.marks if m.style != "line"})
     return "/" + ",".join(styles) if styles else ""
 
 

@@ -34,6 +34,7 @@ RULE_FILES = (
     "decisions.yaml",
     "front_matter.yaml",
     "dates.yaml",
+    "pdf.yaml",
 )
 
 ATTENDANCE_STATUSES = ("present", "apologies", "in_attendance", "minutes")
@@ -236,6 +237,23 @@ class DateRules:
 
 
 @dataclass(frozen=True)
+class PdfRules:
+    """How PDF pages are read (rules/pdf.yaml)."""
+
+    table_settings: dict
+    min_table_columns: int
+    min_table_text_cells: int
+    line_tolerance: float
+    paragraph_gap: float
+    short_line: float
+    furniture_band: float
+    furniture_min_share: float
+    bullets: tuple[str, ...]
+    ocr_min_chars: int
+    garbled_share: float
+
+
+@dataclass(frozen=True)
 class Rules:
     """Every rule set, plus where they were loaded from and their content hash."""
 
@@ -249,6 +267,7 @@ class Rules:
     decisions: DecisionRules
     front_matter: FrontMatterRules
     dates: DateRules
+    pdf: PdfRules
 
 
 # --- parsing each file -----------------------------------------------------------------
@@ -470,6 +489,35 @@ def _parse_dates(s: _Section) -> DateRules:
     return rules
 
 
+def _parse_pdf(s: _Section) -> PdfRules:
+    settings = s.get("table_settings", dict)
+    try:
+        # pdfplumber checks its own settings: a misspelt one fails here, at start-up
+        from pdfplumber.table import TableSettings
+
+        TableSettings.resolve(dict(settings))
+    except ImportError:  # pragma: no cover - pdfplumber is a dependency
+        pass
+    except (TypeError, ValueError) as exc:
+        raise RulesError(f"{s.where}.table_settings: {exc}") from None
+    number = (int, float)
+    rules = PdfRules(
+        table_settings=dict(settings),
+        min_table_columns=s.get("min_table_columns", int),
+        min_table_text_cells=s.get("min_table_text_cells", int),
+        line_tolerance=float(s.get("line_tolerance", number)),
+        paragraph_gap=float(s.get("paragraph_gap", number)),
+        short_line=float(s.get("short_line", number)),
+        furniture_band=float(s.get("furniture_band", number)),
+        furniture_min_share=float(s.get("furniture_min_share", number)),
+        bullets=s.strings("bullets"),
+        ocr_min_chars=s.get("ocr_min_chars", int),
+        garbled_share=float(s.get("garbled_share", number)),
+    )
+    s.done()
+    return rules
+
+
 _PARSERS = {
     "tables.yaml": _parse_tables,
     "sections.yaml": _parse_sections,
@@ -479,6 +527,7 @@ _PARSERS = {
     "decisions.yaml": _parse_decisions,
     "front_matter.yaml": _parse_front_matter,
     "dates.yaml": _parse_dates,
+    "pdf.yaml": _parse_pdf,
 }
 
 
@@ -538,4 +587,5 @@ def _load_rules_cached(directory: str) -> Rules:
         decisions=parsed["decisions.yaml"],
         front_matter=parsed["front_matter.yaml"],
         dates=parsed["dates.yaml"],
+        pdf=parsed["pdf.yaml"],
     )

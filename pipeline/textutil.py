@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from .document import Mark, TextBlock
+from .document import TextBlock
 
 _SENTENCE_END = re.compile(r"[.?!:;…]['\"’”)\]]*$")
 _CONTINUATION_START = re.compile(r"^[a-z,;)\]…]")
@@ -39,7 +40,7 @@ def join_blocks(first: TextBlock, second: TextBlock) -> TextBlock:
     sep = "" if re.search(r"[A-Za-z]-$", left) else " "
     offset = len(left) + len(sep)
     marks = tuple(m for m in first.marks if m.start < len(left)) + tuple(
-        Mark(m.start - lead + offset, m.end - lead + offset, m.style) for m in second.marks if m.end > lead
+        replace(m, start=m.start - lead + offset, end=m.end - lead + offset) for m in second.marks if m.end > lead
     )
     return TextBlock(
         kind=first.kind,
@@ -61,7 +62,7 @@ def slice_block(block: TextBlock, start: int, end: int, **changes) -> TextBlock:
     for m in block.marks:
         s, e = max(m.start, begin), min(m.end, begin + len(text))
         if e > s:
-            marks.append(Mark(s - begin, e - begin, m.style))
+            marks.append(replace(m, start=s - begin, end=e - begin))
     fields = dict(kind=block.kind, text=text, prov=block.prov, number=block.number, level=block.level, marks=tuple(marks))
     fields.update(changes)
     return TextBlock(**fields)

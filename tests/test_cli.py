@@ -96,11 +96,11 @@ def test_bad_files_are_reported_and_the_batch_goes_on(workdir):
     assert result.returncode == 1
     docs = {Path(r["source_path"]).name: r for r in rows(workdir / "extracted" / "documents.csv")}
     assert (docs["empty.txt"]["status"], docs["empty.txt"]["reason"]) == ("failed", "empty_file")
-    assert (docs["scan.pdf"]["status"], docs["scan.pdf"]["reason"], docs["scan.pdf"]["format"]) == ("failed", "unsupported_type", "pdf")
+    assert (docs["scan.pdf"]["status"], docs["scan.pdf"]["reason"], docs["scan.pdf"]["format"]) == ("failed", "corrupt", "pdf")
     assert (docs["garbage.bin"]["status"], docs["garbage.bin"]["reason"]) == ("failed", "unsupported_type")
     assert docs["seed.txt"]["status"] == "ok"
     assert len(rows(workdir / "extracted" / "items.csv")) == 21
-    assert "empty_file" in result.stdout and "unsupported_type" in result.stdout
+    assert "empty_file" in result.stdout and "corrupt" in result.stdout and "unsupported_type" in result.stdout
 
 
 def test_a_document_without_items_is_partial_with_a_reason(tmp_path):

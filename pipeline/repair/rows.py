@@ -13,7 +13,8 @@ The first row after a page break can also be a new item that merely follows the 
 ("AFI 5: …", "Recommendation 2: …"). It is a continuation when its first cell is empty,
 or when that cell carries no item label and reads as the rest of the sentence above.
 Each cell of a continuation is joined to the cell above it: as the same paragraph when
-the text was cut mid-sentence, as the next paragraph otherwise.
+the text was cut mid-sentence, as the next paragraph otherwise. In item tables the same
+holds for rows on one page (formats without pages cannot say where a page broke).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..document import Cell, Document, Provenance, Row, Table
-from ..headers import header_roles
+from ..headers import header_roles, table_roles
 from ..labels import match_item_label
 from ..rules import Rules
 from ..textutil import continues_sentence, join_blocks
@@ -34,11 +35,15 @@ def join_split_rows(doc: Document, rules: Rules) -> Document:
 
 
 def _repair_table(table: Table, rules: Rules) -> Table:
+    roles = table_roles(table, rules)
+    # in a table whose first column names the items, a row without a name continues the
+    # item above wherever it stands: HTML and DOCX renderings have no page breaks to tell
+    item_first = roles is not None and roles[0] in ("item", "number")
     rows: list[Row] = []
     for row in table.rows:
         if all(cell.is_empty for cell in row.cells):
             continue
-        if rows and _after_page_break(rows[-1], row) and is_continuation(rows[-1], row, rules):
+        if rows and (item_first or _after_page_break(rows[-1], row)) and is_continuation(rows[-1], row, rules):
             rows[-1] = join_rows(rows[-1], row)
         else:
             rows.append(row)

@@ -11,20 +11,30 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..document import Document, Table
+from ..document import FURNITURE, Document, Table
 from ..headers import header_roles, same_header
 from ..rules import Rules
 
 
 def merge_continued_tables(doc: Document, rules: Rules) -> Document:
-    """The document with tables split by page breaks joined back into one each."""
+    """The document with tables split by page breaks joined back into one each.
+
+    Running headers and footers between the fragments (a PDF's page footer) do not
+    separate them; they stay where they are, after the joined table.
+    """
     blocks: list = []
+    last_table: int | None = None  # index in blocks of a table only furniture follows
     for block in doc.blocks:
-        previous = blocks[-1] if blocks else None
-        if isinstance(block, Table) and isinstance(previous, Table) and _continues(previous, block, rules):
-            blocks[-1] = _merge(previous, block, rules)
-        else:
+        if isinstance(block, Table):
+            if last_table is not None and _continues(blocks[last_table], block, rules):
+                blocks[last_table] = _merge(blocks[last_table], block, rules)
+                continue
             blocks.append(block)
+            last_table = len(blocks) - 1
+            continue
+        blocks.append(block)
+        if block.kind not in FURNITURE:
+            last_table = None
     return replace(doc, blocks=tuple(blocks))
 
 
@@ -33,12 +43,16 @@ def _continues(above: Table, below: Table, rules: Rules) -> bool:
         return False
     above_last = above.prov.last_page
     below_first = below.prov.page
-    if above_last is None or below_first is None or below_first <= above_last:
+    if above_last is not None and below_first is not None and below_first <= above_last:
         return False  # not a page break: two tables on the same page
+    if (above_last is None) != (below_first is None):
+        return False
+    # without pages (HTML, DOCX without layout) two tables with nothing between them are
+    # one table that the author or a converter cut in two
     if above.width != below.width:
         return False
     first = below.rows[0]
-    if header_roles(first, rules.tables) is not None:
+    if header_roles(first, rules.tables, lone_ok=True) is not None:
         # a header on the new page: the same table only if it repeats the table's header
         return any(same_header(first, row) for row in above.rows[:3])
     return True
@@ -46,6 +60,6 @@ def _continues(above: Table, below: Table, rules: Rules) -> bool:
 
 def _merge(above: Table, below: Table, rules: Rules) -> Table:
     rows = below.rows
-    if header_roles(rows[0], rules.tables) is not None and any(same_header(rows[0], r) for r in above.rows[:3]):
+    if header_roles(rows[0], rules.tables, lone_ok=True) is not None and any(same_header(rows[0], r) for r in above.rows[:3]):
         rows = rows[1:]  # the header repeated at the top of the page
     return Table(above.rows + rows, above.prov.spanning(below.prov))

@@ -76,7 +76,7 @@ def test_cp1252_file_is_read_and_its_encoding_recorded():
 @pytest.mark.parametrize("data, reason", [
     (b"", "empty_file"),
     (b"  \n\n\t \n", "empty_file"),
-    (b"%PDF-1.4\n...", "unsupported_type"),
+    (b"%PDF-1.4\n...", "corrupt"),  # a PDF header and nothing a PDF needs
     (bytes(range(256)) * 8, "unsupported_type"),
 ])
 def test_unreadable_input_raises_with_a_reason(data, reason):

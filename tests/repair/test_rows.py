@@ -73,8 +73,15 @@ def test_text_after_a_break_that_starts_a_new_sentence_is_not_joined(rules):
     assert len(table.rows) == 3
 
 
-def test_rows_on_the_same_page_are_never_joined(rules):
-    table = joined(HEADER + "AFI 1: a finding\tThe PCC asked?\tThe CC said.\n\tmore questions\tmore answers\n", rules)
+def test_in_an_item_table_a_row_without_an_item_continues_the_item_above_on_the_same_page(rules):
+    # HTML and DOCX have no page breaks to tell: the item column decides
+    table = joined(HEADER + "AFI 1: a finding\tThe PCC asked why?\tThe CC said so.\n\tThe SPM asked when?\tThe DCC said soon.\n", rules)
+    assert len(table.rows) == 2
+    assert cell_texts(table.rows[1])[1] == ["The PCC asked why?", "The SPM asked when?"]
+
+
+def test_in_other_tables_rows_on_the_same_page_are_never_joined(rules):
+    table = joined("Attendance:\tName\tCapacity\n\tJo Bloggs\tChair (JB)\n\tAl Smith\tClerk (AS)\n", rules)
     assert len(table.rows) == 3
 
 

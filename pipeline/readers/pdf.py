@@ -1,0 +1,423 @@
+"""Read PDF minutes with pdfplumber.
+
+Each page gives its tables (found with the settings in rules/pdf.yaml) and the text
+outside them, in reading order (top to bottom; one column is assumed). Words are grouped
+into lines and lines into paragraphs by their geometry: a gap, a bullet, a short line or
+a change to bold starts a new paragraph. Every paragraph keeps where each of its lines
+stood (``Mark`` with style ``line``), so a note in a narrow column ("AW") can later be
+matched to the line beside it.
+
+Tables: pdfplumber sometimes returns two tables stacked in one box (Suffolk's key/value
+header above its No/Item/Action table) as one grid. Rows are therefore split into bands
+that share their column edges, each band a table of its own. A table continued on the
+next page is left as a separate fragment, and a row cut by the page break as two rows:
+layout repair joins them, as it does for every format.
+
+Lines repeated at the top or bottom of most pages (digits aside: "Page 3 of 11") are
+running headers and footers: kind ``page_header`` / ``page_footer``.
+
+What is not read: images (a page of scanned text has no text layer: the document fails
+with ``needs_ocr``), annotations and form fields, multi-column page layouts (read
+line by line across the columns).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field, replace
+
+from ..document import Cell, Document, Mark, Provenance, Row, Table, TextBlock
+from ..errors import ReaderError
+from ..rules import PdfRules, Rules
+
+_BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+_ITALIC = re.compile(r"italic|oblique", re.IGNORECASE)
+_NUMBERED = re.compile(r"^(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s")
+_LIGATURES = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "\u00a0": " ", "\u00ad": ""}
+_CID = re.compile(r"\(cid:\d+\)")
+_EDGE_TOLERANCE = 3.0
+
+
+@dataclass
+class _Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    bold: bool
+    italic: bool
+
+
+@dataclass
+class _Line:
+    words: list[_Word] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return min(w.x0 for w in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def height(self) -> float:
+        return max(self.bottom - self.top, 1.0)
+
+    @property
+    def bold(self) -> bool:
+        return all(w.bold for w in self.words)
+
+
+@dataclass
+class _Placed:
+    """A block with where it stands on its page, before the document is assembled."""
+
+    top: float
+    bottom: float
+    block: TextBlock | Table
+
+
+def read_pdf(data: bytes, source: str, sha256: str, rules: Rules) -> Document:
+    """Read a PDF's bytes into a ``Document`` (raises ``ReaderError``)."""
+    import pdfplumber
+
+    settings = rules.pdf
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as exc:  # pdfminer raises many types for damaged or locked files
+        raise _open_error(exc) from None
+    warnings: list[str] = []
+    placed_pages: list[tuple[float, list[_Placed]]] = []
+    chars = garbled = 0
+    with pdf:
+        try:
+            pages = list(pdf.pages)
+        except Exception as exc:
+            raise _open_error(exc) from None
+        for number, page in enumerate(pages, 1):
+            try:
+                words = _words(page)
+                chars += sum(len(w.text) for w in words)
+                garbled += sum(_garbled_chars(w.text) for w in words)
+                placed_pages.append((float(page.height), _read_page(page, number, words, source, settings)))
+            except Exception as exc:  # one broken content stream must not lose the other pages
+                warnings.append(f"page {number} could not be read: {type(exc).__name__}: {exc}")
+                placed_pages.append((0.0, []))
+    if not pages:
+        raise ReaderError("corrupt", "the PDF has no pages")
+    if len(warnings) == len(pages):
+        raise ReaderError("corrupt", warnings[0])
+    if chars < settings.ocr_min_chars * len(pages):
+        raise ReaderError("needs_ocr", f"the PDF has no text layer ({chars} characters on {len(pages)} pages): it needs OCR")
+    if garbled > settings.garbled_share * chars:
+        raise ReaderError("needs_ocr", f"the PDF's text layer is unreadable ({100 * garbled // chars}% unmapped glyphs, "
+                                       "fonts without a Unicode map): it needs OCR")
+    blocks = _assemble(placed_pages, settings)
+    return Document(
+        source=source,
+        format="pdf",
+        sha256=sha256,
+        blocks=tuple(blocks),
+        pages=len(pages),
+        encoding=None,
+        warnings=tuple(warnings),
+        layout="pdfplumber: tables by ruled lines, text outside tables by lines and paragraphs; running headers/footers marked",
+    )
+
+
+def _open_error(exc: Exception) -> ReaderError:
+    name = type(exc).__name__
+    if "Password" in name or "Encrypt" in name:
+        return ReaderError("encrypted", "the PDF is encrypted with a password")
+    return ReaderError("corrupt", f"the PDF could not be opened: {name}: {exc}".rstrip(": "))
+
+
+def _garbled_chars(text: str) -> int:
+    """Characters that stand for glyphs without a Unicode map, or control characters."""
+    cid = sum(len(m.group(0)) for m in _CID.finditer(text))
+    control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r")
+    return cid + control
+
+
+def _clean(text: str) -> str:
+    for ligature, plain in _LIGATURES.items():
+        text = text.replace(ligature, plain)
+    return text
+
+
+def _words(page) -> list[_Word]:
+    words = []
+    for w in page.extract_words(extra_attrs=["fontname"], keep_blank_chars=False):
+        text = _clean(w["text"]).strip()
+        if not text:
+            continue
+        font = w.get("fontname") or ""
+        words.append(_Word(text, float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]),
+                           bool(_BOLD.search(font)), bool(_ITALIC.search(font))))
+    return words
+
+
+# --- lines and paragraphs -------------------------------------------------------------------
+
+
+def _lines(words: list[_Word], tolerance: float) -> list[_Line]:
+    """Words grouped into lines: a word belongs to a line it overlaps vertically enough."""
+    lines: list[_Line] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        height = max(word.bottom - word.top, 1.0)
+        for line in reversed(lines[-3:]):
+            overlap = min(line.bottom, word.bottom) - max(line.top, word.top)
+            if overlap >= tolerance * min(height, line.height):
+                line.words.append(word)
+                break
+        else:
+            lines.append(_Line([word]))
+    for line in lines:
+        line.words.sort(key=lambda w: w.x0)
+    lines.sort(key=lambda l: (round(l.top), l.x0))
+    return lines
+
+
+def _starts_item(text: str, bullets: tuple[str, ...]) -> bool:
+    return _bullet_of(text, bullets) is not None or bool(_NUMBERED.match(text))
+
+
+def _bullet_of(text: str, bullets: tuple[str, ...]) -> str | None:
+    for bullet in bullets:
+        if text.startswith(bullet) and (len(text) == len(bullet) or text[len(bullet)] == " " or len(bullet) == 1 and not bullet.isascii()):
+            return bullet
+    # Word's sub-bullet "o" (Courier), as in "o Commissioners Present: …"
+    if re.match(r"^o\s+[A-Z]", text):
+        return "o"
+    return None
+
+
+def _paragraphs(lines: list[_Line], left: float, right: float, rules: PdfRules) -> list[list[_Line]]:
+    """Lines grouped into paragraphs, within a region ``left``..``right`` wide."""
+    paragraphs: list[list[_Line]] = []
+    width = max(right - left, 1.0)
+    for line in lines:
+        if not paragraphs:
+            paragraphs.append([line])
+            continue
+        prev = paragraphs[-1][-1]
+        gap = line.top - prev.bottom
+        text = line.text
+        new = (
+            gap > rules.paragraph_gap * prev.height
+            or _starts_item(text, rules.bullets)
+            or prev.bold != line.bold
+            # a line that stops well short of the right edge ended its paragraph, unless
+            # what follows is plainly the rest of its sentence
+            or (right - prev.x1 > rules.short_line * width and not text[:1].islower())
+        )
+        if new:
+            paragraphs.append([line])
+        else:
+            paragraphs[-1].append(line)
+    return paragraphs
+
+
+def _block(lines: list[_Line], page: int, prov: Provenance, rules: PdfRules) -> TextBlock | None:
+    """One paragraph's lines as a text block with style and line marks."""
+    text = ""
+    marks: list[Mark] = []
+    kind = "paragraph"
+    for i, line in enumerate(lines):
+        words = list(line.words)
+        if i == 0:
+            bullet = _bullet_of(line.text, rules.bullets)
+            if bullet is not None:
+                kind = "list_item"
+                first = words[0]
+                rest = first.text[len(bullet):].strip()
+                words = ([replace(first, text=rest)] if rest else []) + words[1:]
+        if not words:
+            continue
+        if text:
+            # a word hyphenated at the end of a line keeps its hyphen but no space
+            text += "" if re.search(r"[A-Za-z]-$", text) and words[0].text[:1].islower() else " "
+        line_start = len(text)
+        for j, word in enumerate(words):
+            if j:
+                text += " "
+            start = len(text)
+            text += word.text
+            for style, on in (("bold", word.bold), ("italic", word.italic)):
+                if on:
+                    if marks and marks[-1].style == style and marks[-1].end >= start - 1 and marks[-1].page is None:
+                        marks[-1] = replace(marks[-1], end=len(text))
+                    else:
+                        marks.append(Mark(start, len(text), style))
+        marks.append(Mark(line_start, len(text), "line", page=page,
+                          box=(round(line.x0, 1), round(line.top, 1), round(line.x1, 1), round(line.bottom, 1))))
+    text = text.strip()
+    if not text:
+        return None
+    styled = [m for m in marks if m.style == "bold"]
+    if kind == "paragraph" and styled and sum(m.end - m.start for m in styled) >= len(text) - 1 and len(text.split()) <= 15:
+        kind = "heading"  # a short paragraph set wholly in bold is a heading
+    return TextBlock(kind, text, prov, level=2 if kind == "heading" else 0, marks=tuple(marks))
+
+
+def _text_blocks(words: list[_Word], page: int, prov: Provenance, rules: PdfRules,
+                 left: float | None = None, right: float | None = None) -> list[tuple[TextBlock, float, float]]:
+    lines = _lines(words, rules.line_tolerance)
+    if not lines:
+        return []
+    left = min(l.x0 for l in lines) if left is None else left
+    right = max(l.x1 for l in lines) if right is None else right
+    out = []
+    for para in _paragraphs(lines, left, right, rules):
+        block = _block(para, page, prov, rules)
+        if block is not None:
+            out.append((block, para[0].top, para[-1].bottom))
+    return out
+
+
+# --- tables -----------------------------------------------------------------------------------
+
+
+def _inside(word: _Word, box) -> bool:
+    x = (word.x0 + word.x1) / 2
+    y = (word.top + word.bottom) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _snap(value: float, edges: list[float]) -> float:
+    for edge in edges:
+        if abs(edge - value) <= _EDGE_TOLERANCE:
+            return edge
+    edges.append(value)
+    return value
+
+
+def _bands(rows: list[list]) -> list[list[list]]:
+    """Rows split where their column edges change: a band is one table's rows."""
+    bands: list[tuple[set[float], list[list]]] = []
+    snapped: list[float] = []
+    for cells in rows:
+        edges = {_snap(x, snapped) for c in cells if c is not None for x in (c[0], c[2])}
+        if not edges:
+            continue
+        if bands and (edges <= bands[-1][0] or bands[-1][0] <= edges):
+            bands[-1][0].update(edges)
+            bands[-1][1].append(cells)
+        else:
+            bands.append((set(edges), [cells]))
+    return [rows for _, rows in bands]
+
+
+def _table_band(band: list[list], words: list[_Word], page: int, source: str, rules: PdfRules) -> tuple[Table, float, float] | None:
+    snapped: list[float] = []
+    edges = sorted({_snap(x, snapped) for cells in band for c in cells if c is not None for x in (c[0], c[2])})
+    width = len(edges) - 1
+    if width < 1:
+        return None
+    row_tops = [min(c[1] for c in cells if c is not None) for cells in band]
+    rows: list[Row] = []
+    text_cells = 0
+    for r, cells in enumerate(band, 1):
+        grid: list[Cell | None] = [None] * width
+        for box in (c for c in cells if c is not None):
+            first = edges.index(_snap(box[0], snapped))
+            last = edges.index(_snap(box[2], snapped))
+            if last <= first:
+                continue
+            prov = Provenance(source, page=page, row=r, cell=first + 1)
+            inside = [w for w in words if _inside(w, box)]
+            blocks = tuple(b for b, _, _ in _text_blocks(inside, page, prov, rules, box[0], box[2]))
+            text_cells += bool(blocks)
+            row_span = sum(1 for top in row_tops[r:] if top < box[3] - _EDGE_TOLERANCE) + 1
+            grid[first] = Cell(blocks, prov, col_span=last - first, row_span=row_span)
+        row_prov = Provenance(source, page=page, row=r)
+        rows.append(Row(tuple(c if c is not None else Cell((), replace(row_prov, cell=i + 1)) for i, c in enumerate(grid)), row_prov))
+    if width < rules.min_table_columns and text_cells < rules.min_table_text_cells:
+        return None
+    top = min(c[1] for cells in band for c in cells if c is not None)
+    bottom = max(c[3] for cells in band for c in cells if c is not None)
+    return Table(tuple(rows), Provenance(source, page=page)), top, bottom
+
+
+def _read_page(page, number: int, words: list[_Word], source: str, rules: PdfRules) -> list[_Placed]:
+    placed: list[_Placed] = []
+    found = page.find_tables(dict(rules.table_settings))
+    taken: list[tuple] = []
+    for table in found:
+        rows = [list(r.cells) for r in table.rows]
+        inside = [w for w in words if _inside(w, table.bbox)]
+        bands = [_table_band(b, inside, number, source, rules) for b in _bands(rows)]
+        bands = [b for b in bands if b is not None]
+        text_cells = sum(1 for t, _, _ in bands for row in t.rows for c in row.cells if not c.is_empty)
+        columns = max((t.width for t, _, _ in bands), default=0)
+        if columns < rules.min_table_columns or text_cells < rules.min_table_text_cells:
+            continue  # a box or a rule on the page, not a table: its words stay in the text
+        taken.append(table.bbox)
+        placed += [_Placed(top, bottom, t) for t, top, bottom in bands]
+    free = [w for w in words if not any(_inside(w, box) for box in taken)]
+    prov = Provenance(source, page=number)
+    placed += [_Placed(top, bottom, b) for b, top, bottom in _text_blocks(free, number, prov, rules)]
+    placed.sort(key=lambda p: p.top)
+    return placed
+
+
+# --- the document ---------------------------------------------------------------------------
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def _assemble(pages: list[tuple[float, list[_Placed]]], rules: PdfRules) -> list:
+    """Number the tables, mark running headers and footers, flatten the pages."""
+    counts: dict[tuple[str, str], set[int]] = {}
+    zones: dict[int, str] = {}
+    for number, (height, placed) in enumerate(pages, 1):
+        for p in placed:
+            if not isinstance(p.block, TextBlock) or height <= 0:
+                continue
+            zone = "page_header" if p.bottom <= rules.furniture_band * height else (
+                "page_footer" if p.top >= (1 - rules.furniture_band) * height else None)
+            if zone:
+                zones[id(p)] = zone
+                counts.setdefault((zone, _furniture_key(p.block.text)), set()).add(number)
+    repeated = {key for key, on in counts.items() if len(on) >= max(2, rules.furniture_min_share * len(pages))}
+    blocks: list = []
+    table_no = 0
+    for _, placed in pages:
+        for p in placed:
+            block = p.block
+            if isinstance(block, Table):
+                table_no += 1
+                block = _numbered(block, table_no)
+            else:
+                zone = zones.get(id(p))
+                lone_number = re.fullmatch(r"(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?", block.text.strip(), re.IGNORECASE)
+                if zone and ((zone, _furniture_key(block.text)) in repeated or lone_number):
+                    block = replace(block, kind=zone)
+            blocks.append(block)
+    return blocks
+
+
+def _numbered(table: Table, number: int) -> Table:
+    def cell(c: Cell) -> Cell:
+        return replace(c, prov=replace(c.prov, table=number),
+                       blocks=tuple(replace(b, prov=replace(b.prov, table=number)) for b in c.blocks))
+
+    rows = tuple(replace(r, prov=replace(r.prov, table=number), cells=tuple(cell(c) for c in r.cells)) for r in table.rows)
+    return Table(rows, replace(table.prov, table=number))

@@ -69,7 +69,7 @@ def _column_texts(table: Table, col: int, skip: int) -> list[str]:
             if col < len(r.cells) and not r.cells[col].is_empty]
 
 
-def _looks_like_owners(texts: list[str]) -> bool:
+def looks_like_owners(texts: list[str]) -> bool:
     """Short cells of initials or names: who is to act ("AW", "RH/IB", "Mick")."""
     if not texts:
         return False
@@ -91,14 +91,13 @@ def inferred_roles(table: Table, rules: Rules, skip: int = 0) -> tuple[str | Non
             roles[c] = "number"
         elif sum(1 for t in column if match_item_label(t, rules.sections)) >= max(1, 0.3 * rows):
             roles[c] = "item"
-    if "item" not in roles:
-        # the long-text column after the number column is the item's text
-        for c in range(width):
-            if roles[c] is None and texts[c] and (c == 0 or roles[c - 1] == "number"):
-                roles[c] = "item"
-                break
+    if "item" not in roles and "number" in roles:
+        # the text column after the number column is the item's text
+        c = roles.index("number") + 1
+        if c < width and roles[c] is None and texts[c]:
+            roles[c] = "item"
     if "item" in roles and width >= 2 and roles[-1] is None and width - 1 > roles.index("item"):
-        if _looks_like_owners(texts[-1]):
+        if looks_like_owners(texts[-1]):
             roles[-1] = "owner"
     if "item" in roles:
         # the remaining text columns of an item table carry what was said about the item

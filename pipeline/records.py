@@ -76,6 +76,7 @@ class Item:
     page_start: int | None
     page_end: int | None
     location: str | None = None
+    title: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

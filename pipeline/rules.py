@@ -157,6 +157,7 @@ class SectionRules:
     """Item labels and what is not a question or response (rules/sections.yaml)."""
 
     item_labels: tuple[ItemLabel, ...]
+    title_kinds: tuple[tuple[str, re.Pattern], ...]
     not_questions: tuple[tuple[str, re.Pattern], ...]
     not_responses: tuple[tuple[str, re.Pattern], ...]
     aside_styles: tuple[str, ...]
@@ -210,6 +211,7 @@ class FrontMatterRules:
     title_cues: tuple[str, ...]
     body_suffixes: tuple[str, ...]
     name_separators: tuple[str, ...]
+    venue_patterns: tuple[re.Pattern, ...]
 
 
 @dataclass(frozen=True)
@@ -319,6 +321,7 @@ def _parse_sections(s: _Section) -> SectionRules:
 
     rules = SectionRules(
         item_labels=tuple(labels),
+        title_kinds=kinded("title_kinds"),
         not_questions=kinded("not_questions"),
         not_responses=kinded("not_responses"),
         aside_styles=s.strings("aside_styles"),
@@ -401,7 +404,7 @@ def _parse_decisions(s: _Section) -> DecisionRules:
 
 def _parse_front_matter(s: _Section) -> FrontMatterRules:
     f = s.section("fields")
-    known = ("date", "time", "chair", "minute_taker", "venue")
+    known = ("title", "date", "time", "chair", "minute_taker", "venue")
     for key in f.data:
         if key not in known:
             raise RulesError(f"{f.where}: unknown field '{key}' (known: {', '.join(known)})")
@@ -412,6 +415,7 @@ def _parse_front_matter(s: _Section) -> FrontMatterRules:
         title_cues=s.strings("title_cues"),
         body_suffixes=s.strings("body_suffixes"),
         name_separators=tuple(s.get("name_separators", list)),
+        venue_patterns=s.regexes("venue_patterns", flags=0),
     )
     s.done()
     return rules

@@ -23,6 +23,8 @@ from ..tag import tag_records
 from .attendance import AttendeeDraft, read_attendance
 from .front_matter import FrontMatter, read_front_matter
 from .items import ItemDraft, read_items
+from .paragraph_items import read_paragraph_items
+from .owners import column_actions
 from .qa import segment_qa
 
 __all__ = ["segment_meeting", "SegmentResult"]
@@ -55,11 +57,11 @@ def _items(drafts: list[ItemDraft], ids: Ids, meeting_id: str) -> list[Item]:
     for i, d in enumerate(drafts):
         first, last = d.pages
         parent = ids.item(index[id(d.parent)] + 1) if d.parent is not None else None
-        location = d.rows[0].prov.describe() if d.rows else None
+        location = d.provs[0].describe() if d.provs else None
         items.append(Item(
             meeting_id=meeting_id, item_id=ids.item(i + 1), seq=i + 1, kind=d.kind, label=d.label,
             number=d.number, parent_item_id=parent, section=d.section, text=d.text,
-            page_start=first, page_end=last, location=location,
+            page_start=first, page_end=last, location=location, title=d.title,
         ))
     return items
 
@@ -76,9 +78,12 @@ def segment_meeting(doc: Document, rules: Rules, nlp: Language, meeting_no: int 
     people = PeopleIndex([Person(a.person_id, a.name, a.role, a.abbrev) for a in attendees], rules.people)
     context = MeetingContext(front.date, people)
 
-    drafts = read_items(doc, rules)
+    # minutes are tables of items, or else paragraphs of numbered or headed items
+    drafts = read_items(doc, rules) or read_paragraph_items(doc, rules)
     items = _items(drafts, ids, meeting_id)
     qa = segment_qa(drafts, [i.item_id for i in items], context, nlp, rules, ids, finder)
+    qa.actions += column_actions(drafts, [i.item_id for i in items], people, front.date, rules, ids, finder,
+                                 first=len(qa.actions) + 1)
 
     meeting = Meeting(
         meeting_id=meeting_id,

@@ -67,6 +67,16 @@ def _first(patterns, text: str, group: int | str, anywhere: bool) -> str | None:
     return None
 
 
+def _due(text: str, rules: ActionRules, finder: DateFinder, meeting: date | None) -> tuple[str | None, str | None]:
+    """The deadline as written and its date: a deadline the date rules find ("by the
+    end of June"), else a condition or occasion ("once developed", "at the next meeting")."""
+    for found in finder.find(text, meeting):
+        if found.kind == "deadline":
+            return found.surface, found.value_end.isoformat() if found.value_end else None
+    condition = _first(rules.due_patterns, text, 0, anywhere=True)
+    return (condition.strip().rstrip(".;, ") if condition else None), None
+
+
 def parse_action(text: str, rules: ActionRules, people: PeopleIndex | None,
                  finder: DateFinder, meeting: date | None) -> ActionParts:
     """Owner, recipient and due date of an action's text (cue words already removed)."""
@@ -77,14 +87,7 @@ def parse_action(text: str, rules: ActionRules, people: PeopleIndex | None,
         recipient = _clean(_first(rules.passive_patterns, text, "recipient", anywhere=False))
     if recipient is None:
         recipient = _clean(_first(rules.recipient_patterns, text, "recipient", anywhere=True))
-    due_text = _first(rules.due_patterns, text, 0, anywhere=True)
-    due_text = due_text.strip().rstrip(".;, ") if due_text else None
-    due_date = None
-    if due_text:
-        for found in finder.find(due_text, meeting):
-            if found.value_end is not None:
-                due_date = found.value_end.isoformat()
-                break
+    due_text, due_date = _due(text, rules, finder, meeting)
     return ActionParts(
         owner=owner,
         owner_person_id=resolve_people(owner, people),

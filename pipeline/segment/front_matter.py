@@ -1,9 +1,12 @@
 """Front matter: title, date, time, chair, minute-taker and venue.
 
-Read from the paragraphs before the first table. Each field is a line starting with one
-of its labels (rules/front_matter.yaml), with or without a colon ("Venue West Mercia
-Police HQ"). The date line often has no year ("Monday 23rd May, 15:00"): the year comes
-from the title ("… May 2022 …"), and a written weekday must agree with it.
+Read from the front lines: the paragraphs before the items begin, and the rows of
+key/value tables ("Date | 11th September 2012"), which read as "Date: 11th September
+2012". A field is a line starting with one of its labels (rules/front_matter.yaml), with
+or without a colon ("Venue West Mercia Police HQ"). The date line often has no year
+("Monday 23rd May, 15:00"): the year comes from the title ("… May 2022 …"), and a
+written weekday must agree with it. Without a date line, the first date written in the
+front lines is the meeting's ("MINUTES of a meeting … on Thursday, 30 January 2025").
 """
 
 from __future__ import annotations
@@ -12,15 +15,27 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ..document import Document, Table, TextBlock
+from ..document import FURNITURE, Document, Provenance, Table, TextBlock
+from ..headers import table_roles
+from ..labels import match_item_label
 from ..nlp.dates import DateFinder
 from ..rules import Rules
 from ..textutil import collapse_space
+from .attendance import is_attendance_table
 
 _TIME = re.compile(
     r"\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?)?(?=\W|$)", re.IGNORECASE
 )
 _DASH_SPACING = re.compile(r"(?<=\S)([–—])(?=\s)|(?<=\s)([–—])(?=\S)")
+
+
+@dataclass(frozen=True, slots=True)
+class FrontLine:
+    """One line of the front matter: a paragraph, or a key/value row as "key: value"."""
+
+    text: str
+    prov: Provenance
+    heading: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,24 +53,50 @@ class FrontMatter:
     page: int | None = None
 
 
-def front_blocks(doc: Document, limit: int = 40) -> list[TextBlock]:
-    """The top-level paragraphs before the first table (at most ``limit``)."""
-    blocks = []
+def is_key_value_table(table: Table, rules: Rules) -> bool:
+    """A two-column table of labels and values ("Date | 11th September 2012")."""
+    if table.width != 2 or is_attendance_table(table, rules) or table_roles(table, rules) is not None:
+        return False
+    pairs = [r for r in table.rows if len(r.cells) == 2 and not r.cells[0].is_empty and not r.cells[1].is_empty]
+    return len(pairs) >= 2 and all(len(r.cells[0].text.split()) <= 5 for r in pairs)
+
+
+def starts_item(block: TextBlock, rules: Rules) -> bool:
+    """True when a top-level block opens an item: "84. Apologies", "AFI 3: …"."""
+    return (block.number is not None and "." not in block.number) or match_item_label(block.text, rules.sections) is not None
+
+
+def front_lines(doc: Document, rules: Rules, limit: int = 60) -> list[FrontLine]:
+    """The lines that state the meeting's facts, before the items begin."""
+    lines: list[FrontLine] = []
     for block in doc.blocks:
         if isinstance(block, Table):
+            if is_key_value_table(block, rules):
+                for row in block.rows:
+                    key, value = (collapse_space(c.text) for c in row.cells)
+                    if key and value:
+                        lines.append(FrontLine(f"{key.rstrip(':')}: {value}", row.prov))
+            elif not is_attendance_table(block, rules) and table_roles(block, rules) is not None:
+                break  # an item table: the body of the minutes begins
+            continue
+        if block.kind in FURNITURE:
+            continue
+        if lines and starts_item(block, rules):
             break
-        blocks.append(block)
-        if len(blocks) >= limit:
+        lines.append(FrontLine(collapse_space(block.text), block.prov, block.kind == "heading"))
+        if len(lines) >= limit:
             break
-    return blocks
+    return lines
 
 
 def _field_patterns(rules: Rules) -> dict[str, re.Pattern]:
     patterns = {}
     for field, labels in rules.front_matter.fields.items():
         alternatives = "|".join(re.escape(l) for l in sorted(labels, key=len, reverse=True))
+        # without a colon or dash ("Venue West Mercia Police HQ") the value must not read
+        # on from the label ("Minutes of a meeting of …" names no minute-taker)
         patterns[field] = re.compile(
-            rf"^\s*(?:{alternatives})\b\s*(?:[:\-–—]\s*|\s+)(?P<value>\S.*)$", re.IGNORECASE
+            rf"^\s*(?:{alternatives})\b\s*(?:[:\-–—]\s*|\s+(?-i:(?![a-z])))(?P<value>\S.*)$", re.IGNORECASE
         )
     return patterns
 
@@ -67,52 +108,59 @@ def spaced_dashes(text: str) -> str:
 
 def read_front_matter(doc: Document, rules: Rules, finder: DateFinder) -> FrontMatter:
     """The front matter of ``doc``; fields not found are None."""
-    blocks = front_blocks(doc)
+    lines = front_lines(doc, rules)
     patterns = _field_patterns(rules)
     values: dict[str, str] = {}
-    title_block: TextBlock | None = None
-    for block in blocks:
-        text = collapse_space(block.text)
+    title_line: FrontLine | None = None
+    for line in lines:
         for field, pattern in patterns.items():
-            m = pattern.match(text)
+            m = pattern.match(line.text)
             if m and field not in values:
                 values[field] = m.group("value").strip()
                 break
         else:
-            if title_block is None and not values and _looks_like_title(text, rules):
-                title_block = block
-    if title_block is None and blocks:
-        title_block = next((b for b in blocks if b.text.strip()), None)
-    title = spaced_dashes(title_block.text) if title_block else None
-    reference = _reference_date(title, finder)
+            if title_line is None and not values and _looks_like_title(line.text, rules):
+                title_line = line
+    if title_line is None:
+        title_line = next((l for l in lines if l.heading), lines[0] if lines else None)
+    title = spaced_dashes(values.get("title") or (title_line.text if title_line else "")) or None
+    reference = _reference_date([title or ""] + [l.text for l in lines], finder)
     meeting_date = _meeting_date(values.get("date"), reference, finder)
+    date_line = values.get("date")
+    if meeting_date is None:
+        # no date line: the first date the front lines write ("held … on 30 January 2025")
+        for line in lines:
+            meeting_date = _meeting_date(line.text, reference, finder)
+            if meeting_date is not None:
+                date_line = line.text
+                break
     minute_taker, minute_taker_role = _name_and_role(values.get("minute_taker"), rules)
     chair, _ = _name_and_role(values.get("chair"), rules)
     return FrontMatter(
         title=title,
         body=_body(title, finder, rules),
         date=meeting_date,
-        start_time=_start_time(values.get("time") or values.get("date")),
+        start_time=_start_time(values.get("time")) or _start_time(date_line),
         chair=chair,
         minute_taker=minute_taker,
         minute_taker_role=minute_taker_role,
-        venue=values.get("venue"),
-        page=title_block.prov.page if title_block else None,
+        venue=values.get("venue") or _venue(lines, rules),
+        page=title_line.prov.page if title_line else None,
     )
 
 
 def _looks_like_title(text: str, rules: Rules) -> bool:
     words = text.lower()
-    return any(re.search(rf"\b{re.escape(c)}\b", words) for c in rules.front_matter.title_cues)
+    return len(text) <= 200 and any(re.search(rf"\b{re.escape(c)}\b", words) for c in rules.front_matter.title_cues)
 
 
-def _reference_date(title: str | None, finder: DateFinder) -> date | None:
-    """A date near the meeting, from the title ("May 2022"), to give the date line its year."""
-    if not title:
-        return None
-    for match in finder.find(title, None):
-        if match.value_start is not None and match.kind in ("date", "month", "year", "range"):
-            return match.value_start
+def _reference_date(texts: list[str], finder: DateFinder) -> date | None:
+    """A date near the meeting — from the title ("May 2022") or any front line with a
+    year — to give a date line without a year its year."""
+    for text in texts:
+        for match in finder.find(text, None):
+            if match.value_start is not None and match.kind in ("date", "month", "year", "range"):
+                return match.value_start
     return None
 
 
@@ -125,6 +173,15 @@ def _meeting_date(text: str | None, reference: date | None, finder: DateFinder) 
     return None
 
 
+def _venue(lines: list[FrontLine], rules: Rules) -> str | None:
+    for line in lines:
+        for pattern in rules.front_matter.venue_patterns:
+            m = pattern.search(line.text)
+            if m:
+                return m.group("venue").strip(" ,")
+    return None
+
+
 def _start_time(text: str | None) -> str | None:
     """The first clock time in ``text`` as ``HH:MM`` ("15:00", "10.30am", "2pm")."""
     if not text:
@@ -132,6 +189,8 @@ def _start_time(text: str | None) -> str | None:
     for m in _TIME.finditer(text):
         if m.group("m") is None and m.group("ampm") is None:
             continue  # a bare number is a day, not a time
+        if m.group("m") is not None and m.group("ampm") is None and "." in m.group(0) and int(m.group("h")) > 23:
+            continue
         hour = int(m.group("h"))
         ampm = (m.group("ampm") or "").lower().replace(".", "")
         if ampm == "pm" and hour < 12:

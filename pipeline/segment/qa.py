@@ -12,6 +12,7 @@ All texts of a meeting go through the NLP pipeline in one batch.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
@@ -25,7 +26,8 @@ from ..nlp.dates import DateFinder
 from ..records import Action, Decision, Note, Question, Response
 from ..rules import Rules
 from ..textutil import collapse_space
-from .actions import decision_outcome, parse_action
+from ..headers import looks_like_owners
+from .actions import decision_outcome, parse_action, resolve_people
 from .entries import Aside, entries_of, split_asides
 from .items import ItemDraft
 
@@ -181,7 +183,10 @@ def segment_qa(items: list[ItemDraft], item_ids: list[str], context: MeetingCont
                     units.append(_Unit(index, column, entry.number, paragraphs))
         if item.rule is not None and item.rule.questions_in_text and not item.question_cells and item.text:
             units.append(_Unit(index, "questions", None, [(item.text, item.blocks[0].prov)], in_text=True))
-    units.sort(key=lambda u: (u.item_index, u.column != "questions"))
+        elif item.blocks:
+            # the item's own text may record actions and decisions ("RESOLVED that …")
+            units.append(_Unit(index, "item", None, [(collapse_space(b.text), b.prov) for b in item.blocks if b.text.strip()]))
+    units.sort(key=lambda u: (u.item_index, ("item", "questions", "responses").index(u.column)))
 
     # dates are tagged later, on the final record texts (pipeline/tag.py)
     docs = annotate(nlp, [u.text for u in units] + [a.text for *_, a in asides], context, disable=("minutes_dates",))
@@ -208,7 +213,7 @@ def segment_qa(items: list[ItemDraft], item_ids: list[str], context: MeetingCont
         item_id = item_ids[unit.item_index]
         cut, unit_actions = _cue_records(unit, doc, item_id, context, rules, ids, finder, result)
         text = _without(doc.text, 0, len(doc.text), cut)
-        if not text:
+        if not text or unit.column == "item":
             continue
         if unit.column == "questions":
             kind = _matches(text, rules.sections.not_questions)
@@ -287,6 +292,16 @@ def _cue_records(unit: _Unit, doc: Doc, item_id: str, context: MeetingContext, r
         if not text:
             continue
         parts = parse_action(text, rules.actions, context.people, finder, context.meeting_date)
+        if looks_like_owners([text]) and span.start_char > 0:
+            # "… to be posted on the website. ACTION: AHop": the cue names only who acts,
+            # the action is what was written before it
+            before = doc.text[: span.start_char].rstrip()
+            previous = _last_sentence(before)
+            if previous:
+                owner = text.rstrip(".")
+                parts = parse_action(previous, rules.actions, context.people, finder, context.meeting_date)
+                parts = replace(parts, owner=owner, owner_person_id=resolve_people(owner, context.people))
+                text = previous
         first, last, location = pages_of(unit.provs_between(span.start_char, span.end_char))
         result.actions.append(Action(
             meeting_id=ids.meeting(), item_id=item_id, action_id=ids.action(len(result.actions) + 1),
@@ -309,6 +324,13 @@ def _cue_records(unit: _Unit, doc: Doc, item_id: str, context: MeetingContext, r
         ))
         cut.append((span.start_char, span.end_char))
     return cut, actions
+
+
+def _last_sentence(text: str) -> str | None:
+    """The last sentence (or the last line) of ``text``."""
+    line = text.rsplit("\n", 1)[-1].strip()
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9(])", line) if s.strip()]
+    return sentences[-1] if sentences else None
 
 
 def _pair_responses(result: QAResult) -> None:

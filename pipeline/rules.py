@@ -37,7 +37,7 @@ RULE_FILES = (
     "pdf.yaml",
 )
 
-ATTENDANCE_STATUSES = ("present", "apologies", "in_attendance", "minutes")
+ATTENDANCE_STATUSES = ("present", "apologies", "absent", "in_attendance", "minutes")
 DATE_KINDS = (
     "date", "month", "year", "range", "quarter", "financial_year",
     "deadline", "vague", "duration", "frequency",
@@ -209,6 +209,7 @@ class FrontMatterRules:
 
     fields: dict[str, tuple[str, ...]]
     title_cues: tuple[str, ...]
+    meeting_cues: tuple[str, ...]
     body_suffixes: tuple[str, ...]
     name_separators: tuple[str, ...]
     venue_patterns: tuple[re.Pattern, ...]
@@ -413,6 +414,7 @@ def _parse_front_matter(s: _Section) -> FrontMatterRules:
     rules = FrontMatterRules(
         fields=fields_,
         title_cues=s.strings("title_cues"),
+        meeting_cues=s.strings("meeting_cues"),
         body_suffixes=s.strings("body_suffixes"),
         name_separators=tuple(s.get("name_separators", list)),
         venue_patterns=s.regexes("venue_patterns", flags=0),

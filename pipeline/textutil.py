@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .document import TextBlock
+from .document import Mark, TextBlock
 
 _SENTENCE_END = re.compile(r"[.?!:;…]['\"’”)\]]*$")
 _CONTINUATION_START = re.compile(r"^[a-z,;)\]…]")
@@ -39,9 +39,9 @@ def join_blocks(first: TextBlock, second: TextBlock) -> TextBlock:
     # a word hyphenated across the break ("well-" / "being") keeps its hyphen, no space
     sep = "" if re.search(r"[A-Za-z]-$", left) else " "
     offset = len(left) + len(sep)
-    marks = tuple(m for m in first.marks if m.start < len(left)) + tuple(
+    marks = merge_marks(tuple(m for m in first.marks if m.start < len(left)) + tuple(
         replace(m, start=m.start - lead + offset, end=m.end - lead + offset) for m in second.marks if m.end > lead
-    )
+    ))
     return TextBlock(
         kind=first.kind,
         text=left + sep + right,
@@ -50,6 +50,19 @@ def join_blocks(first: TextBlock, second: TextBlock) -> TextBlock:
         level=first.level,
         marks=marks,
     )
+
+
+def merge_marks(marks: tuple[Mark, ...]) -> tuple[Mark, ...]:
+    """Style marks that touch (an italic aside cut by a page break, joined back) become
+    one; line marks are kept as they are."""
+    merged: list[Mark] = []
+    for mark in marks:
+        same = next((i for i in range(len(merged) - 1, -1, -1) if merged[i].style == mark.style), None)
+        if mark.style != "line" and same is not None and merged[same].end >= mark.start - 1:
+            merged[same] = replace(merged[same], end=max(merged[same].end, mark.end))
+        else:
+            merged.append(mark)
+    return tuple(merged)
 
 
 def slice_block(block: TextBlock, start: int, end: int, **changes) -> TextBlock:

@@ -218,13 +218,17 @@ def _paragraphs(lines: list[_Line], left: float, right: float, rules: PdfRules) 
         prev = paragraphs[-1][-1]
         gap = line.top - prev.bottom
         text = line.text
+        first = line.words[0]
+        # a line that stops short of the right edge, where the next line's first word would
+        # have fitted, ended its paragraph (a wrapped line stops short only by that word),
+        # unless what follows is plainly the rest of its sentence
+        room = right - prev.x1
+        fitted = room > (first.x1 - first.x0) + 0.3 * prev.height and room > rules.short_line * width * 0.25
         new = (
             gap > rules.paragraph_gap * prev.height
             or _starts_item(text, rules.bullets)
             or prev.bold != line.bold
-            # a line that stops well short of the right edge ended its paragraph, unless
-            # what follows is plainly the rest of its sentence
-            or (right - prev.x1 > rules.short_line * width and not text[:1].islower())
+            or (fitted and not text[:1].islower())
         )
         if new:
             paragraphs.append([line])
@@ -236,7 +240,8 @@ def _paragraphs(lines: list[_Line], left: float, right: float, rules: PdfRules) 
 def _block(lines: list[_Line], page: int, prov: Provenance, rules: PdfRules) -> TextBlock | None:
     """One paragraph's lines as a text block with style and line marks."""
     text = ""
-    marks: list[Mark] = []
+    styles: list[Mark] = []  # bold and italic runs, merged across words and lines
+    lines_marks: list[Mark] = []
     kind = "paragraph"
     for i, line in enumerate(lines):
         words = list(line.words)
@@ -250,8 +255,8 @@ def _block(lines: list[_Line], page: int, prov: Provenance, rules: PdfRules) -> 
         if not words:
             continue
         if text:
-            # a word hyphenated at the end of a line keeps its hyphen but no space
-            text += "" if re.search(r"[A-Za-z]-$", text) and words[0].text[:1].islower() else " "
+            # a word broken at a hyphen at the end of a line ("mid-" / "May") is one word
+            text += "" if re.search(r"[A-Za-z]-$", text) else " "
         line_start = len(text)
         for j, word in enumerate(words):
             if j:
@@ -259,29 +264,32 @@ def _block(lines: list[_Line], page: int, prov: Provenance, rules: PdfRules) -> 
             start = len(text)
             text += word.text
             for style, on in (("bold", word.bold), ("italic", word.italic)):
-                if on:
-                    if marks and marks[-1].style == style and marks[-1].end >= start - 1 and marks[-1].page is None:
-                        marks[-1] = replace(marks[-1], end=len(text))
-                    else:
-                        marks.append(Mark(start, len(text), style))
-        marks.append(Mark(line_start, len(text), "line", page=page,
-                          box=(round(line.x0, 1), round(line.top, 1), round(line.x1, 1), round(line.bottom, 1))))
+                if not on:
+                    continue
+                last = next((i for i in range(len(styles) - 1, -1, -1) if styles[i].style == style), None)
+                if last is not None and styles[last].end >= start - 1:
+                    styles[last] = replace(styles[last], end=len(text))
+                else:
+                    styles.append(Mark(start, len(text), style))
+        lines_marks.append(Mark(line_start, len(text), "line", page=page,
+                                box=(round(line.x0, 1), round(line.top, 1), round(line.x1, 1), round(line.bottom, 1))))
     text = text.strip()
     if not text:
         return None
+    marks = sorted(styles, key=lambda m: m.start) + lines_marks
     styled = [m for m in marks if m.style == "bold"]
     if kind == "paragraph" and styled and sum(m.end - m.start for m in styled) >= len(text) - 1 and len(text.split()) <= 15:
         kind = "heading"  # a short paragraph set wholly in bold is a heading
     return TextBlock(kind, text, prov, level=2 if kind == "heading" else 0, marks=tuple(marks))
 
 
-def _text_blocks(words: list[_Word], page: int, prov: Provenance, rules: PdfRules,
-                 left: float | None = None, right: float | None = None) -> list[tuple[TextBlock, float, float]]:
+def _text_blocks(words: list[_Word], page: int, prov: Provenance, rules: PdfRules) -> list[tuple[TextBlock, float, float]]:
     lines = _lines(words, rules.line_tolerance)
     if not lines:
         return []
-    left = min(l.x0 for l in lines) if left is None else left
-    right = max(l.x1 for l in lines) if right is None else right
+    # the text's own right edge (a cell's box includes its padding)
+    left = min(l.x0 for l in lines)
+    right = max(l.x1 for l in lines)
     out = []
     for para in _paragraphs(lines, left, right, rules):
         block = _block(para, page, prov, rules)
@@ -341,7 +349,7 @@ def _table_band(band: list[list], words: list[_Word], page: int, source: str, ru
                 continue
             prov = Provenance(source, page=page, row=r, cell=first + 1)
             inside = [w for w in words if _inside(w, box)]
-            blocks = tuple(b for b, _, _ in _text_blocks(inside, page, prov, rules, box[0], box[2]))
+            blocks = tuple(b for b, _, _ in _text_blocks(inside, page, prov, rules))
             text_cells += bool(blocks)
             row_span = sum(1 for top in row_tops[r:] if top < box[3] - _EDGE_TOLERANCE) + 1
             grid[first] = Cell(blocks, prov, col_span=last - first, row_span=row_span)

@@ -74,7 +74,9 @@ def split_numbered(block: TextBlock, expected: int | None, inline: bool) -> list
     if inline and expected is not None:
         pos = cuts[0][1] if cuts else 0
         while True:
-            found = _find_inline(text, pos, expected, in_list=block.kind == "list_item")
+            # a paragraph that opens with a typed "1." is a typed list too (a converter may
+            # have turned a list into one paragraph): its later numbers need no full stop
+            found = _find_inline(text, pos, expected, in_list=block.kind == "list_item" or bool(cuts))
             if found is None:
                 break
             start, body = found

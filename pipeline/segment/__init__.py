@@ -8,12 +8,13 @@ is decided by the rules, never by the file's name.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 
 from ..document import Document
-from ..errors import Problem
+from ..errors import DocumentError, Problem
 from ..ids import Ids
 from ..nlp import MeetingContext, PeopleIndex, Person, person_id_for
 from ..nlp.dates import DateFinder
@@ -21,9 +22,10 @@ from ..records import Attendee, Item, Meeting, MeetingRecords
 from ..rules import Rules
 from ..tag import tag_records
 from .attendance import AttendeeDraft, read_attendance
-from .front_matter import FrontMatter, read_front_matter
+from .front_matter import FrontMatter, front_lines, read_front_matter
 from .items import ItemDraft, read_items
 from .paragraph_items import read_paragraph_items
+from .people_lists import read_people_lists
 from .owners import column_actions
 from .qa import segment_qa
 
@@ -41,8 +43,12 @@ class SegmentResult:
 def _attendees(drafts: list[AttendeeDraft], front: FrontMatter, meeting_id: str) -> list[Attendee]:
     taker_id = person_id_for(front.minute_taker) if front.minute_taker else None
     attendees = []
+    seen: set[str] = set()
     for d in drafts:
         pid = person_id_for(d.name)
+        if pid in seen:
+            continue  # named in a table and again in a list: the first says it all
+        seen.add(pid)
         # the attendance list names everyone; the front matter says who took the minutes
         status = "minutes" if pid == taker_id and d.status == "present" else d.status
         attendees.append(Attendee(meeting_id, pid, d.name, d.role, d.abbrev, status, d.page, d.location))
@@ -66,6 +72,12 @@ def _items(drafts: list[ItemDraft], ids: Ids, meeting_id: str) -> list[Item]:
     return items
 
 
+def _names_a_meeting(doc: Document, rules: Rules) -> bool:
+    """True when the front lines say the document records or announces a meeting."""
+    words = [re.compile(rf"\b{re.escape(w)}\b", re.IGNORECASE) for w in rules.front_matter.meeting_cues]
+    return any(w.search(line.text) for line in front_lines(doc, rules) for w in words)
+
+
 def segment_meeting(doc: Document, rules: Rules, nlp: Language, meeting_no: int = 1) -> SegmentResult:
     """The records of the meeting in ``doc``, with the problems noticed on the way."""
     finder = DateFinder(rules.dates)
@@ -74,11 +86,19 @@ def segment_meeting(doc: Document, rules: Rules, nlp: Language, meeting_no: int 
     problems: list[Problem] = []
 
     front = read_front_matter(doc, rules, finder)
-    attendees = _attendees(read_attendance(doc, rules), front, meeting_id)
+    listed = read_attendance(doc, rules) + read_people_lists(doc, rules)
+    if front.chair is None:
+        # "PRESENT: Mr R W Gough (Chairman), …": the list says who chaired
+        chair = next((p.name for p in listed if p.chair), None)
+        front = replace(front, chair=chair)
+    attendees = _attendees(listed, front, meeting_id)
     people = PeopleIndex([Person(a.person_id, a.name, a.role, a.abbrev) for a in attendees], rules.people)
     context = MeetingContext(front.date, people)
 
     # minutes are tables of items, or else paragraphs of numbered or headed items
+    if front.date is None and not attendees and not _names_a_meeting(doc, rules):
+        raise DocumentError("no_meeting_found", "no meeting was recognised: no date, no attendance list and no "
+                                                "word such as minutes, meeting or agenda before the body (not minutes?)")
     drafts = read_items(doc, rules) or read_paragraph_items(doc, rules)
     items = _items(drafts, ids, meeting_id)
     qa = segment_qa(drafts, [i.item_id for i in items], context, nlp, rules, ids, finder)

@@ -26,6 +26,7 @@ class AttendeeDraft:
     status: str
     page: int | None
     location: str
+    chair: bool = False
 
 
 def is_attendance_table(table: Table, rules: Rules) -> bool:

@@ -1,0 +1,149 @@
+"""Attendance written as lists: "Present: …", "Apologies; …", "Attendees | …".
+
+A line whose label is an attendance heading (rules/people.yaml) followed by a colon or
+semicolon lists people, separated by commas, semicolons or "and":
+
+    PRESENT: Mr R W Gough (Chairman), Mr N Baker, Mrs S Chandler and Mr R J Thomas
+    Attendees: Shona Bendix (SB)(Chair), Mike Hosking (MH)(Hon. Secretary & Treasurer)
+    Invited: Richard Hunt (RH)(Observer) Ian Brookman (IB)(Finance & Resources Manager)
+
+Bracketed short forms are abbreviations or initials ("SB", "AHop"); other brackets are
+roles ("Chairman", "Director of Public Health"). A person whose role is the chair is the
+meeting's chair. A heading alone ("Present") followed by one name per line lists the
+people on the lines after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import FURNITURE, Document, Provenance, Table
+from ..rules import Rules
+from ..textutil import collapse_space
+from .attendance import AttendeeDraft
+from .front_matter import is_key_value_table
+
+_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z /&'-]{1,45}?)\s*[:;]\s*(?P<value>.*)$")
+_BRACKET = re.compile(r"\(([^()]*)\)")
+_ABBREV = re.compile(r"^[A-Z][A-Za-z&]{0,6}$")
+_POST_NOMINALS = {"OBE", "MBE", "CBE", "KBE", "DBE", "JP", "MP", "QC", "KC", "DL", "QPM", "BEM", "FRS", "PhD"}
+_CHAIR = re.compile(r"\bchair(?:man|woman|person)?\b", re.IGNORECASE)
+_NOT_A_NAME = re.compile(r"\b(?:were|was|is|are|had|has|have|received|noted|agreed|the meeting|from)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class ListedPerson:
+    """One person read from a list."""
+
+    name: str
+    role: str | None
+    abbrev: str | None
+
+    @property
+    def is_chair(self) -> bool:
+        """True when the list gives this person the chair (not the vice-chair)."""
+        return bool(self.role and _CHAIR.search(self.role) and not re.search(r"\bvice\b", self.role, re.IGNORECASE))
+
+
+def status_of_label(label: str, rules: Rules) -> str | None:
+    """The attendance status a list heading gives ("In attendance virtually" → in_attendance)."""
+    cleaned = collapse_space(label).rstrip(":;").strip().lower()
+    for cue, status in sorted(rules.people.attendance_headings, key=lambda h: len(h[0]), reverse=True):
+        cue = cue.lower()
+        if cleaned == cue or cleaned.startswith(cue + " ") or cleaned.endswith(" " + cue):
+            return status
+    return None
+
+
+def _split(text: str) -> list[str]:
+    """Split a list at commas, semicolons and "and" outside brackets, and where a closing
+    bracket is followed straight by the next name ("(Observer) Ian Brookman")."""
+    parts, current, depth = [], "", 0
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        if depth == 0 and ch in ",;":
+            parts.append(current)
+            current = ""
+        elif depth == 0 and re.match(r"\s+(?:and|&)\s+", text[i:]) and current.strip():
+            m = re.match(r"\s+(?:and|&)\s+", text[i:])
+            parts.append(current)
+            current = ""
+            i += m.end()
+            continue
+        else:
+            current += ch
+            if ch == ")" and depth == 0 and re.match(r"\s+[A-Z][a-z]", text[i + 1:]):
+                parts.append(current)
+                current = ""
+        i += 1
+    parts.append(current)
+    return [p.strip(" .") for p in parts if p.strip(" .")]
+
+
+def parse_people(text: str) -> list[ListedPerson]:
+    """The people in a written list (empty when it reads as prose, not a list)."""
+    people: list[ListedPerson] = []
+    for part in _split(text):
+        brackets = [b.strip() for b in _BRACKET.findall(part)]
+        name = collapse_space(_BRACKET.sub(" ", part)).strip(" ,.-–")
+        if not name or name in _POST_NOMINALS:
+            continue  # "Mr R C Love, OBE": the honour belongs to the name before it
+        if len(name.split()) > 6 or _NOT_A_NAME.search(name) or not name[:1].isupper() or re.search(r"\d", name):
+            return []  # prose, not a list of people
+        abbrev = next((b for b in brackets if _ABBREV.match(b) and sum(c.isupper() for c in b) >= 2), None)
+        roles = [b for b in brackets if b != abbrev and b]
+        people.append(ListedPerson(name, ", ".join(roles) or None, abbrev))
+    return people
+
+
+def _lines(doc: Document, rules: Rules) -> list[tuple[str, Provenance, bool]]:
+    """Every top-level line (paragraphs, key/value rows as "key: value"), with whether it
+    is a heading."""
+    lines = []
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            if is_key_value_table(block, rules):
+                for row in block.rows:
+                    key, value = (collapse_space(c.text) for c in row.cells)
+                    if key and value:
+                        lines.append((f"{key.rstrip(':')}: {value}", row.prov, False))
+            continue
+        if block.kind not in FURNITURE:
+            lines.append((collapse_space(block.text), block.prov, block.kind == "heading"))
+    return lines
+
+
+def read_people_lists(doc: Document, rules: Rules) -> list[AttendeeDraft]:
+    """Everyone named in the document's attendance lists, with their status."""
+    people: list[AttendeeDraft] = []
+    lines = _lines(doc, rules)
+    i = 0
+    while i < len(lines):
+        text, prov, _ = lines[i]
+        m = _LABEL.match(text)
+        status = status_of_label(m.group("label"), rules) if m else status_of_label(text, rules)
+        if status is None:
+            i += 1
+            continue
+        value = m.group("value") if m else ""
+        listed = parse_people(value) if value else []
+        j = i + 1
+        if not value:
+            # a heading alone: one person per line until a line that is not a name
+            while j < len(lines) and not lines[j][2]:
+                found = parse_people(lines[j][0])
+                if len(found) != 1 or _LABEL.match(lines[j][0]):
+                    break
+                listed += found
+                j += 1
+        for person in listed:
+            people.append(AttendeeDraft(person.name, person.role, person.abbrev, status, prov.page, prov.describe(),
+                                        chair=person.is_chair))
+        i = j if listed and not value else i + 1
+    return people

@@ -83,7 +83,8 @@ def outline_records(records: Iterable[MeetingRecords]) -> str:
         lines += [f"  {a.name} | {a.role} | {a.abbrev} | {a.status} | {a.person_id}" for a in r.attendees]
         for item in r.items:
             parent = f" under {item.parent_item_id}" if item.parent_item_id else ""
-            lines.append(f"ITEM {item.seq} {item.kind} {item.label or '-'} (section {item.section or '-'}; "
+            title = f" \"{item.title}\"" if item.title else ""
+            lines.append(f"ITEM {item.seq} {item.kind} {item.label or '-'}{title} (section {item.section or '-'}; "
                          f"pages {item.page_start}-{item.page_end}){parent}")
             if item.text:
                 lines.append(f"  text: {item.text}")

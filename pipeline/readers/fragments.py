@@ -1,21 +1,27 @@
-"""Turn an HTML fragment (a table cell's content, a paragraph) into text blocks.
+"""Turn parsed HTML into text blocks: a table cell's fragment, or a whole page's body.
 
 Minutes exported from web systems keep HTML inside text: ``<p>`` paragraphs, tags left
 unclosed, ``<ol style="list-style-type: none">`` lists whose numbers are typed into the
 text, ``<i>`` for editorial asides. beautifulsoup4 with the lxml parser repairs the tag
-soup; this module walks the result into ``TextBlock``s with inline ``Mark``s, leaving
+soup; ``BlockWalker`` walks the result into ``TextBlock``s with inline ``Mark``s, leaving
 typed numbers in the text for ``repair.numbering`` to read.
+
+The walk is iterative (an explicit stack, not recursion), so markup nested thousands of
+levels deep cannot exhaust Python's recursion limit. ``blocks_of`` walks one parsed node;
+``fragment_blocks`` parses a fragment first (the text reader's entry point); the HTML
+reader subclasses ``BlockWalker`` to add tables, page breaks and page furniture.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import Comment, Doctype, ProcessingInstruction
 
-from ..document import Mark, Provenance, TextBlock
+from ..document import Block, Mark, Provenance, TextBlock
 
 _SPACE = re.compile(r"\s+")
 _BLOCK_TAGS = {
@@ -43,10 +49,18 @@ _STYLE_TAGS = {"i": "italic", "em": "italic", "b": "bold", "strong": "bold"}
 _SKIP_TAGS = {"script", "style", "noscript", "template", "head"}
 _MARKUP = re.compile(r"<[A-Za-z!/?]")
 
+#: What ``BlockWalker.enter`` returns for a node whose children are walked: the
+#: function to call once they all have been. ``None`` means "do not descend".
+Leave = Callable[[], None]
+
 
 def looks_like_html(text: str) -> bool:
     """True when ``text`` holds markup worth parsing."""
     return bool(_MARKUP.search(text))
+
+
+def _stay() -> None:
+    """Leaving an inline element (span, a, font …) needs nothing done."""
 
 
 class _Buffer:
@@ -66,10 +80,6 @@ class _Buffer:
         self.text += piece
         for style in styles:
             self.marks.append(Mark(start, len(self.text), style))
-
-    def space(self) -> None:
-        if self.text and not self.text.endswith(" "):
-            self.text += " "
 
     def take(self) -> tuple[str, tuple[Mark, ...]]:
         text = self.text.rstrip(" ")
@@ -103,79 +113,151 @@ def _start(ol: Tag) -> int:
         return 1
 
 
-class _Walker:
+@dataclass
+class _OpenList:
+    """A list being walked: its element, the next number and how numbers are shown."""
+
+    tag: Tag
+    counter: int
+    show: Callable[[int], str] | None  # None: the list shows no numbers of its own
+
+
+class BlockWalker:
+    """Walks parsed HTML into ``TextBlock``s, in document order, without recursion.
+
+    Each node is *entered* (``enter`` decides what it does and whether its children are
+    walked) and, once its children are done, *left* (the function ``enter`` returned).
+    Subclasses extend ``enter``, ``add_text``, ``list_numbers`` and ``make_block``.
+    """
+
     def __init__(self, prov: Provenance):
         self.prov = prov
-        self.blocks: list[TextBlock] = []
+        self.blocks: list[Block] = []  # text blocks; a page's table cells also hold tables
         self.buffer = _Buffer()
         self.kind_stack = ["paragraph"]
+        self.styles: tuple[str, ...] = ()
         self.number: str | None = None  # the number a reader sees on the current list item
         self.depth = 0  # list nesting
+        self.lists: list[_OpenList] = []
+
+    def walk(self, root: Tag) -> None:
+        """Walk ``root``'s children and everything below them, in document order."""
+        stack: list[tuple] = [(iter(root.children), _stay)]
+        while stack:
+            children, leave = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                leave()
+                continue
+            leave_child = self.enter(child)
+            if leave_child is not None:
+                stack.append((iter(child.children), leave_child))
 
     def flush(self) -> None:
+        """End the block being gathered (if it holds text) and keep it."""
         text, marks = self.buffer.take()
         if text:
-            self.blocks.append(TextBlock(self.kind_stack[-1], text, self.prov, number=self.number,
-                                         level=max(self.depth - 1, 0), marks=marks))
+            self.blocks.append(self.make_block(self.kind_stack[-1], text, marks))
             self.number = None  # only the item's first block carries its number
 
-    def walk(self, node: Tag, styles: tuple[str, ...] = ()) -> None:
-        for child in node.children:
-            self.walk_node(child, styles)
+    def make_block(self, kind: str, text: str, marks: tuple[Mark, ...]) -> TextBlock:
+        """The block for gathered text (subclasses add page, heading level …)."""
+        return TextBlock(kind, text, self.prov, number=self.number, level=max(self.depth - 1, 0), marks=marks)
 
-    def walk_node(self, child, styles: tuple[str, ...]) -> None:
-        if isinstance(child, (Comment, Doctype, ProcessingInstruction)):
-            return
-        if isinstance(child, NavigableString):
-            self.buffer.add(str(child), styles)
-            return
-        if not isinstance(child, Tag):
-            return
-        name = child.name.lower()
+    def add_text(self, text: str) -> None:
+        """Gather a text node's characters into the current block."""
+        self.buffer.add(text, self.styles)
+
+    def enter(self, node) -> Leave | None:
+        """Act on reaching ``node``; return what to do after its children, or None to skip them."""
+        if isinstance(node, (Comment, Doctype, ProcessingInstruction)):
+            return None
+        if isinstance(node, NavigableString):
+            self.add_text(str(node))
+            return None
+        if not isinstance(node, Tag):
+            return None
+        name = node.name.lower()
         if name in _SKIP_TAGS:
-            return
+            return None
         if name == "br":
-            # a line break inside a cell separates what is written on its lines
+            # a line break separates what is written on its lines
             self.flush()
-        elif name in _STYLE_TAGS:
-            style = _STYLE_TAGS[name]
-            self.walk(child, styles if style in styles else styles + (style,))
-        elif name in ("ol", "ul"):
-            self.walk_list(child, styles, numbered=name == "ol" and _shows_numbers(child))
-        elif name in _BLOCK_TAGS:
-            self.flush()
-            self.kind_stack.append(_BLOCK_TAGS[name])
-            self.walk(child, styles)
+            return None
+        if name in _STYLE_TAGS:
+            return self.enter_style(_STYLE_TAGS[name])
+        if name in ("ol", "ul"):
+            return self.enter_list(node)
+        if name == "li" and self.lists and node.parent is self.lists[-1].tag:
+            return self.enter_item(node)
+        if name in _BLOCK_TAGS:
+            return self.enter_block(_BLOCK_TAGS[name])
+        # any other inline element (span, a, font, u …): its text, in flow
+        return _stay
+
+    def enter_block(self, kind: str) -> Leave:
+        """Start a block of ``kind``; leaving it ends the block."""
+        self.flush()
+        self.kind_stack.append(kind)
+
+        def leave() -> None:
             self.flush()
             self.kind_stack.pop()
-        else:
-            # any other inline element (span, a, font, u …): its text, in flow
-            self.walk(child, styles)
+        return leave
 
-    def walk_list(self, ol: Tag, styles: tuple[str, ...], numbered: bool) -> None:
+    def enter_style(self, style: str) -> Leave:
+        """Mark the text inside with ``style`` until the element is left."""
+        outer = self.styles
+        if style not in outer:
+            self.styles = outer + (style,)
+
+        def leave() -> None:
+            self.styles = outer
+        return leave
+
+    def list_numbers(self, tag: Tag) -> Callable[[int], str] | None:
+        """How a list shows its items' numbers, or None when it shows none."""
+        return str if tag.name.lower() == "ol" and _shows_numbers(tag) else None
+
+    def enter_list(self, tag: Tag) -> Leave:
         """A list: text typed straight into it stays one block (its numbers, typed, are
         read by layout repair); each ``<li>`` is a block with the number a reader sees."""
         self.flush()
         self.kind_stack.append("list_item")
         self.depth += 1
-        counter = _start(ol) if numbered else None
-        for item in ol.children:
-            if not (isinstance(item, Tag) and item.name and item.name.lower() == "li"):
-                self.walk_node(item, styles)
-                continue
+        self.lists.append(_OpenList(tag, _start(tag), self.list_numbers(tag)))
+
+        def leave() -> None:
             self.flush()
-            if counter is not None:
-                # browsers and Word number <li> themselves; value= restarts the count
-                value = item.get("value")
-                counter = int(value) if value and str(value).isdigit() else counter
-                self.number = str(counter)
-                counter += 1
-            self.walk(item, styles)
+            self.lists.pop()
+            self.depth -= 1
+            self.kind_stack.pop()
+        return leave
+
+    def enter_item(self, item: Tag) -> Leave:
+        """A list's own ``<li>``: a new block carrying the item's number."""
+        self.flush()
+        current = self.lists[-1]
+        if current.show is not None:
+            # browsers and Word number <li> themselves; value= restarts the count
+            value = item.get("value")
+            current.counter = int(value) if value and str(value).isdigit() else current.counter
+            self.number = current.show(current.counter)
+            current.counter += 1
+
+        def leave() -> None:
             self.flush()
             self.number = None
-        self.flush()
-        self.depth -= 1
-        self.kind_stack.pop()
+        return leave
+
+
+def blocks_of(node: Tag, prov: Provenance) -> list[TextBlock]:
+    """The text blocks of a parsed node's content, in order, all with provenance ``prov``."""
+    walker = BlockWalker(prov)
+    walker.walk(node)
+    walker.flush()
+    return walker.blocks
 
 
 def fragment_blocks(fragment: str, prov: Provenance) -> list[TextBlock]:
@@ -184,11 +266,7 @@ def fragment_blocks(fragment: str, prov: Provenance) -> list[TextBlock]:
         text = _SPACE.sub(" ", fragment).strip()
         return [TextBlock("paragraph", text, prov)] if text else []
     soup = BeautifulSoup(fragment, "lxml")
-    root = soup.body or soup
-    walker = _Walker(prov)
-    walker.walk(root)
-    walker.flush()
-    return walker.blocks
+    return blocks_of(soup.body or soup, prov)
 
 
 def with_prov(blocks: list[TextBlock], prov: Provenance) -> list[TextBlock]:

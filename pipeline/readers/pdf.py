@@ -36,6 +36,7 @@ _ITALIC = re.compile(r"italic|oblique", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s")
 _LIGATURES = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "\u00a0": " ", "\u00ad": ""}
 _CID = re.compile(r"\(cid:\d+\)")
+_LABEL_START = re.compile(r"^[A-Z][A-Za-z/&' -]{1,30}:(?:\s|$)")
 _EDGE_TOLERANCE = 3.0
 
 
@@ -141,10 +142,16 @@ def read_pdf(data: bytes, source: str, sha256: str, rules: Rules) -> Document:
 
 
 def _open_error(exc: Exception) -> ReaderError:
-    name = type(exc).__name__
-    if "Password" in name or "Encrypt" in name:
+    # pdfplumber wraps pdfminer's exception: look at the whole chain for its real type
+    chain, seen = [], exc
+    while seen is not None and len(chain) < 5:
+        chain.append(seen)
+        seen = seen.__cause__ or seen.__context__ or next((a for a in seen.args if isinstance(a, Exception)), None)
+    names = " ".join(type(e).__name__ for e in chain)
+    if "Password" in names or "Encrypt" in names:
         return ReaderError("encrypted", "the PDF is encrypted with a password")
-    return ReaderError("corrupt", f"the PDF could not be opened: {name}: {exc}".rstrip(": "))
+    detail = next((f"{type(e).__name__}: {e}" for e in reversed(chain) if str(e)), type(chain[-1]).__name__)
+    return ReaderError("corrupt", f"the PDF could not be opened: {detail}")
 
 
 def _garbled_chars(text: str) -> int:
@@ -229,6 +236,8 @@ def _paragraphs(lines: list[_Line], left: float, right: float, rules: PdfRules) 
             or _starts_item(text, rules.bullets)
             or prev.bold != line.bold
             or (fitted and not text[:1].islower())
+            # "Apologies: …", "Action: …" open a line of their own in minutes
+            or bool(_LABEL_START.match(text))
         )
         if new:
             paragraphs.append([line])

@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 import zipfile
 
+# What may come before an HTML page's first tag: white space, comments (IE's "saved
+# from url" mark, generator banners), an XML declaration and other processing
+# instructions (XHTML, <?xml-stylesheet?>), in any order.
+_PROLOG = rb"\s*(?:<!--.*?-->\s*|<\?[^>]*>\s*)*"
 # Markup that only an HTML page starts with; a text rendering can hold HTML fragments
 # in its cells (the example minutes do) without being an HTML page.
-_HTML_START = re.compile(
-    rb"^\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<\?xml[^>]*>\s*(?:<!doctype\s+html|<html))",
-    re.IGNORECASE | re.DOTALL,
+_HTML_START = re.compile(_PROLOG + rb"(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE | re.DOTALL)
+_TAG_START = re.compile(_PROLOG + rb"<(?:p|div|table|h[1-6]|ul|ol|section|article|meta|title|span)[\s>]",
+                        re.IGNORECASE | re.DOTALL)
+# Longest first: the UTF-32-LE mark starts with the UTF-16-LE one.
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_TAG_START = re.compile(rb"^\s*<(?:p|div|table|h[1-6]|ul|ol|section|article|meta|title|span)[\s>]", re.IGNORECASE)
-_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 
 def sniff_format(data: bytes) -> str:
@@ -31,24 +41,58 @@ def sniff_format(data: bytes) -> str:
         return "doc"
     if head.startswith(b"PK\x03\x04"):
         return _sniff_zip(data)
-    text_head = head
-    for bom in _BOMS:
-        if head.startswith(bom):
-            text_head = head[len(bom):]
-            break
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        # UTF-16 text: look at it decoded, so markup is recognised there too
-        try:
-            text_head = head.decode("utf-16").encode("utf-8", "replace")
-        except UnicodeDecodeError:
-            return "binary"
-    elif b"\x00" in head:
+    text_head = _text_head(head)
+    if text_head is None:
         return "binary"
     if _HTML_START.match(text_head):
         return "html"
     if _TAG_START.match(text_head) and b"\t" not in text_head:
         return "html"
     return "text"
+
+
+def bomless_utf16(head: bytes) -> str | None:
+    """The codec of UTF-16 markup saved without a byte-order mark, or None.
+
+    Its ASCII markup (``<!DOCTYPE``, ``<html``) has a NUL beside every character: odd
+    bytes in UTF-16-LE, even bytes in UTF-16-BE.
+    """
+    sample = head[:32]
+    if len(sample) < 8 or len(sample) % 2:
+        return None
+    if not any(sample[1::2]) and all(sample[0::2]) and sample.lstrip(b" \t\r\n\x00").startswith(b"<"):
+        return "utf-16-le"
+    if not any(sample[0::2]) and all(sample[1::2]) and sample.lstrip(b" \t\r\n\x00").startswith(b"<"):
+        return "utf-16-be"
+    return None
+
+
+def _text_head(head: bytes) -> bytes | None:
+    """The head as ASCII-compatible bytes the markup patterns can match (byte-order mark
+    removed, UTF-16/32 decoded), or None when the head is not text."""
+    for bom, codec in _BOMS:
+        if head.startswith(bom):
+            rest = head[len(bom):]
+            if codec == "utf-8":
+                return None if b"\x00" in rest else rest
+            return _recoded(rest, codec)
+    if b"\x00" not in head:
+        return head
+    codec = bomless_utf16(head)
+    recoded = _recoded(head, codec) if codec else None
+    # without its mark, UTF-16 is only recognised by HTML markup, as browsers do
+    return recoded if recoded is not None and _HTML_START.match(recoded) else None
+
+
+def _recoded(head: bytes, codec: str) -> bytes | None:
+    """``head`` decoded from ``codec`` and re-encoded as UTF-8, or None if it does not decode.
+
+    Decoded incrementally, so a character cut at the end of the head is not an error.
+    """
+    try:
+        return codecs.getincrementaldecoder(codec)().decode(head, final=False).encode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _sniff_zip(data: bytes) -> str:

@@ -59,3 +59,24 @@ def test_real_list_items_carry_the_number_a_reader_sees():
 def test_a_list_styled_without_numbers_leaves_typed_numbers_in_the_text():
     blocks = fragment_blocks('<ol style="list-style-type: none"><li>1. Typed.</li></ol>', P)
     assert [(b.number, b.text) for b in blocks] == [(None, "1. Typed.")]
+
+
+def test_blocks_of_walks_an_already_parsed_node():
+    from bs4 import BeautifulSoup
+
+    from pipeline.readers.fragments import blocks_of
+
+    cell = BeautifulSoup("<table><tr><td>Q1<br><b>Answer</b></td></tr></table>", "lxml").td
+    assert [(b.text, [m.style for m in b.marks]) for b in blocks_of(cell, P)] == [("Q1", []), ("Answer", ["bold"])]
+
+
+def test_a_fragment_nested_thousands_deep_is_walked_without_recursion_error():
+    # generated: far deeper than Python's recursion limit
+    assert texts("<span>" * 5000 + "deep" + "</span>" * 5000) == [("paragraph", "deep")]
+
+
+def test_text_typed_in_a_list_beside_its_items_keeps_the_item_numbers_in_step():
+    blocks = fragment_blocks('<ol start="2">Intro<li>Two</li><li>Three</li></ol>', P)
+    assert [(b.kind, b.number, b.text) for b in blocks] == [
+        ("list_item", None, "Intro"), ("list_item", "2", "Two"), ("list_item", "3", "Three"),
+    ]

@@ -39,8 +39,14 @@ def test_in_a_list_the_next_number_may_follow_a_sentence_left_without_a_full_sto
 
 
 def test_outside_a_list_a_number_must_follow_the_end_of_a_sentence():
-    assert numbered("1. The PCC noted section 2. The force said.", kind="paragraph") == [
-        ("1", "The PCC noted section 2. The force said.")]
+    assert numbered("The PCC noted section 2. The force said.", expected=2, kind="paragraph") == [
+        (None, "The PCC noted section 2. The force said.")]
+
+
+def test_a_paragraph_opening_with_a_typed_number_is_a_typed_list():
+    # a converter turned <ol> text into one Word paragraph: "… repeat callers 4. The CC …"
+    assert numbered("3. Benefits seen with repeat callers 4. The CC response was X.", expected=3, kind="paragraph") == [
+        ("3", "Benefits seen with repeat callers"), ("4", "The CC response was X.")]
 
 
 def test_question_numbers_written_with_a_q():

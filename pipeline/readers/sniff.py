@@ -16,6 +16,7 @@ _PROLOG = rb"\s*(?:<!--.*?-->\s*|<\?[^>]*>\s*)*"
 _HTML_START = re.compile(_PROLOG + rb"(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE | re.DOTALL)
 _TAG_START = re.compile(_PROLOG + rb"<(?:p|div|table|h[1-6]|ul|ol|section|article|meta|title|span)[\s>]",
                         re.IGNORECASE | re.DOTALL)
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 # Longest first: the UTF-32-LE mark starts with the UTF-16-LE one.
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -38,7 +39,9 @@ def sniff_format(data: bytes) -> str:
     if stripped.startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return "doc"
+        # an OLE container: a legacy .doc, or a password-protected .docx, which Office
+        # stores as an "EncryptedPackage" stream inside one (the DOCX reader says so)
+        return "docx" if _ENCRYPTED_PACKAGE in data[:1 << 20] else "doc"
     if head.startswith(b"PK\x03\x04"):
         return _sniff_zip(data)
     text_head = _text_head(head)
@@ -103,6 +106,10 @@ def _sniff_zip(data: bytes) -> str:
                 types = archive.read("[Content_Types].xml")
                 if b"wordprocessingml" in types:
                     return "docx"
-    except (zipfile.BadZipFile, KeyError, OSError, EOFError):
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError, RuntimeError):
+        # a damaged ZIP whose local headers still name Word's parts is a damaged .docx:
+        # the DOCX reader reports it as corrupt rather than as an unsupported archive
+        if b"word/" in data[:1 << 20] and b"[Content_Types].xml" in data[:1 << 20]:
+            return "docx"
         return "zip"
     return "zip"

@@ -26,7 +26,7 @@ def merge_continued_tables(doc: Document, rules: Rules) -> Document:
     last_table: int | None = None  # index in blocks of a table only furniture follows
     for block in doc.blocks:
         if isinstance(block, Table):
-            if last_table is not None and _continues(blocks[last_table], block, rules):
+            if last_table is not None and _continues(blocks[last_table], block, rules, doc.format):
                 blocks[last_table] = _merge(blocks[last_table], block, rules)
                 continue
             blocks.append(block)
@@ -38,8 +38,12 @@ def merge_continued_tables(doc: Document, rules: Rules) -> Document:
     return replace(doc, blocks=tuple(blocks))
 
 
-def _continues(above: Table, below: Table, rules: Rules) -> bool:
+def _continues(above: Table, below: Table, rules: Rules, fmt: str) -> bool:
     if not above.rows or not below.rows:
+        return False
+    if fmt == "docx" and (above.prov.last_page is None or below.prov.page is None):
+        # a Word table that runs over a page is still one table: two tables in a DOCX
+        # without page breaks between them are two tables
         return False
     above_last = above.prov.last_page
     below_first = below.prov.page

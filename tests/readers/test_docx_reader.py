@@ -927,3 +927,22 @@ def test_bradford_minutes_mark_labels_bold_and_read_plans_as_bullets():
     plans = [b.text for b in doc.blocks if b.kind == "list_item"]
     assert plans[:3] == ["Confirm our project", "Discuss the project", "Prepare for client meeting"]
     assert len(plans) == 10 and all(b.number is None for b in doc.blocks if b.kind == "list_item")
+
+
+def test_a_password_protected_docx_is_reported_encrypted_not_as_a_legacy_doc():
+    from pipeline.readers import read_bytes
+
+    # generated: the start of an OLE container holding Office's "EncryptedPackage" stream
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 200 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 200
+    with pytest.raises(ReaderError) as exc:
+        read_bytes(data, "locked.docx")
+    assert exc.value.reason == "encrypted"
+
+
+def test_a_truncated_docx_is_reported_corrupt_not_as_an_unsupported_zip():
+    from pipeline.readers import read_bytes
+
+    data = (FIXTURES / "groupwork-minutes-wk1" / "source.docx").read_bytes()
+    with pytest.raises(ReaderError) as exc:
+        read_bytes(data[: len(data) // 3], "truncated.docx")
+    assert exc.value.reason == "corrupt"

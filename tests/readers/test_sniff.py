@@ -97,3 +97,13 @@ def test_utf16_html_without_a_byte_order_mark_is_html_but_other_such_text_stays_
 def test_text_rendering_starting_with_a_comment_and_tabbed_cells_is_text():
     data = b"<!-- x -->\n<p>AFI 1: text</p>\t<ol> 1. The PCC asked\tanswer\n"
     assert sniff_format(data) == "text"
+
+
+def test_a_damaged_zip_holding_word_parts_is_a_docx_for_the_reader_to_report():
+    data = _zip({"[Content_Types].xml": b"<Types>wordprocessingml</Types>", "word/document.xml": b"<w/>"})
+    assert sniff_format(data[: len(data) // 2]) == "docx"
+
+
+def test_an_ole_container_holding_an_encrypted_package_is_a_protected_docx():
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 200 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 200
+    assert sniff_format(data) == "docx"

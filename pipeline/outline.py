@@ -101,6 +101,9 @@ def outline_records(records: Iterable[MeetingRecords]) -> str:
                              f"({a.recipient_person_id or '-'}) due '{a.due_text or '-'}' = {a.due_date or '-'}: {a.text}")
             for d in (d for d in r.decisions if d.item_id == item.item_id):
                 lines.append(f"  DECISION {d.outcome or '-'}: {d.text}")
+        for a in (a for a in r.actions if a.item_id is None):
+            lines.append(f"ACTION (no item) owner {a.owner or '-'} ({a.owner_person_id or '-'}) due '{a.due_text or '-'}' "
+                         f"= {a.due_date or '-'}: {a.text}")
         lines.append("MENTIONS")
         lines += [f"  {x.record_id} {x.start}-{x.end} '{x.surface}' -> {x.person_id or '-'} ({x.kind}, {x.resolution})" for x in r.mentions]
         lines.append("DATES")

@@ -193,6 +193,7 @@ class ActionRules:
     passive_patterns: tuple[re.Pattern, ...]
     recipient_patterns: tuple[re.Pattern, ...]
     due_patterns: tuple[re.Pattern, ...]
+    item_titles: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -201,6 +202,7 @@ class DecisionRules:
 
     cues: tuple[re.Pattern, ...]
     outcomes: tuple[tuple[str, re.Pattern], ...]
+    item_titles: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -210,6 +212,7 @@ class FrontMatterRules:
     fields: dict[str, tuple[str, ...]]
     title_cues: tuple[str, ...]
     meeting_cues: tuple[str, ...]
+    front_headings: tuple[re.Pattern, ...]
     body_suffixes: tuple[str, ...]
     name_separators: tuple[str, ...]
     venue_patterns: tuple[re.Pattern, ...]
@@ -388,6 +391,7 @@ def _parse_actions(s: _Section) -> ActionRules:
         passive_patterns=with_person("passive_patterns"),
         recipient_patterns=with_person("recipient_patterns"),
         due_patterns=s.regexes("due_patterns"),
+        item_titles=tuple(t.lower() for t in s.strings("item_titles")),
     )
     s.done()
     return rules
@@ -398,7 +402,8 @@ def _parse_decisions(s: _Section) -> DecisionRules:
     for entry in _items(s, "outcomes"):
         outcomes.append((entry.get("outcome", str), entry.regex("pattern")))
         entry.done()
-    rules = DecisionRules(cues=s.regexes("cues"), outcomes=tuple(outcomes))
+    rules = DecisionRules(cues=s.regexes("cues"), outcomes=tuple(outcomes),
+                          item_titles=tuple(t.lower() for t in s.strings("item_titles")))
     s.done()
     return rules
 
@@ -415,6 +420,7 @@ def _parse_front_matter(s: _Section) -> FrontMatterRules:
         fields=fields_,
         title_cues=s.strings("title_cues"),
         meeting_cues=s.strings("meeting_cues"),
+        front_headings=s.regexes("front_headings"),
         body_suffixes=s.strings("body_suffixes"),
         name_separators=tuple(s.get("name_separators", list)),
         venue_patterns=s.regexes("venue_patterns", flags=0),

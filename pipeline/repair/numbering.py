@@ -53,7 +53,7 @@ def _number_cell(cell: Cell) -> Cell:
         last = next((b.number for b in reversed(out) if b.number), None)
         if last is not None and last.isdigit():
             expected = int(last) + 1
-    return Cell(tuple(out), cell.prov)
+    return replace(cell, blocks=tuple(out))
 
 
 def split_numbered(block: TextBlock, expected: int | None, inline: bool) -> list[TextBlock]:

@@ -88,10 +88,11 @@ def _join_cells(a: Cell | None, b: Cell | None, row_prov: Provenance) -> Cell:
     if b is None or b.is_empty:
         return a if a is not None else Cell((), row_prov)
     if a is None or a.is_empty:
-        return Cell(b.blocks, (a.prov if a is not None else b.prov).spanning(b.prov))
+        keep = a if a is not None else b  # the cell above keeps its place and span
+        return replace(keep, blocks=b.blocks, prov=keep.prov.spanning(b.prov))
     last, first = a.blocks[-1], b.blocks[0]
     if continues_sentence(last.text, first.text):
         blocks = a.blocks[:-1] + (join_blocks(last, first),) + b.blocks[1:]
     else:
         blocks = a.blocks + b.blocks
-    return Cell(blocks, a.prov.spanning(b.prov))
+    return replace(a, blocks=blocks, prov=a.prov.spanning(b.prov))

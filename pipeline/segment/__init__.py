@@ -26,7 +26,7 @@ from .front_matter import FrontMatter, front_lines, read_front_matter
 from .items import ItemDraft, read_items
 from .paragraph_items import read_paragraph_items
 from .people_lists import read_people_lists
-from .owners import column_actions
+from .owners import column_actions, table_actions
 from .qa import segment_qa
 
 __all__ = ["segment_meeting", "SegmentResult"]
@@ -99,11 +99,12 @@ def segment_meeting(doc: Document, rules: Rules, nlp: Language, meeting_no: int 
     if front.date is None and not attendees and not _names_a_meeting(doc, rules):
         raise DocumentError("no_meeting_found", "no meeting was recognised: no date, no attendance list and no "
                                                 "word such as minutes, meeting or agenda before the body (not minutes?)")
-    drafts = read_items(doc, rules) or read_paragraph_items(doc, rules)
+    drafts = read_items(doc, rules) or read_paragraph_items(doc, rules, front.title)
     items = _items(drafts, ids, meeting_id)
     qa = segment_qa(drafts, [i.item_id for i in items], context, nlp, rules, ids, finder)
     qa.actions += column_actions(drafts, [i.item_id for i in items], people, front.date, rules, ids, finder,
                                  first=len(qa.actions) + 1)
+    qa.actions += table_actions(doc, rules, people, front.date, ids, finder, first=len(qa.actions) + 1)
 
     meeting = Meeting(
         meeting_id=meeting_id,

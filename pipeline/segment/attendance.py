@@ -29,13 +29,22 @@ class AttendeeDraft:
     chair: bool = False
 
 
+def _attendance_header(row, rules: Rules) -> tuple[str | None, ...] | None:
+    """The roles of an attendance table's header row: one that names a name column
+    ("Attendance: | Name | Capacity"), or that opens with an attendance heading whose
+    column then holds the names ("Attendees: | Signatures:")."""
+    roles = header_roles(row, rules.tables, lone_ok=True)
+    if roles and "name" in roles:
+        return roles
+    first = row.cells[0].text if row.cells else ""
+    if _status_of(first, rules) is not None and len(first.split()) <= 3:
+        return ("name",) + tuple(r if r != "name" else None for r in (roles or (None,) * len(row.cells))[1:])
+    return None
+
+
 def is_attendance_table(table: Table, rules: Rules) -> bool:
-    """True when the table's header row names a name column."""
-    for row in table.rows[:2]:
-        roles = header_roles(row, rules.tables)
-        if roles and "name" in roles:
-            return True
-    return False
+    """True when the table's header row names a name column or opens with "Attendees"."""
+    return any(_attendance_header(row, rules) is not None for row in table.rows[:2])
 
 
 def _status_of(label: str, rules: Rules) -> str | None:
@@ -66,9 +75,10 @@ def read_attendance(doc: Document, rules: Rules) -> list[AttendeeDraft]:
         name_col = role_col = label_col = None
         status = "present"
         for row in table.rows:
-            roles = header_roles(row, rules.tables)
+            roles = _attendance_header(row, rules) if name_col is None else header_roles(row, rules.tables)
             if roles and "name" in roles:
                 name_col = roles.index("name")
+                status = _status_of(row.cells[name_col].text, rules) or status
                 role_col = roles.index("role") if "role" in roles else None
                 label_col = roles.index("label") if "label" in roles else None
                 if label_col is not None:

@@ -76,6 +76,8 @@ def front_lines(doc: Document, rules: Rules, limit: int = 60) -> list[FrontLine]
                     key, value = (collapse_space(c.text) for c in row.cells)
                     if key and value:
                         lines.append(FrontLine(f"{key.rstrip(':')}: {value}", row.prov))
+                    elif key and row.cells[0].col_span > 1:
+                        lines.append(FrontLine(key, row.prov, heading=True))  # a title across the box
             elif not is_attendance_table(block, rules) and table_roles(block, rules) is not None:
                 break  # an item table: the body of the minutes begins
             continue
@@ -112,7 +114,13 @@ def read_front_matter(doc: Document, rules: Rules, finder: DateFinder) -> FrontM
     patterns = _field_patterns(rules)
     values: dict[str, str] = {}
     title_line: FrontLine | None = None
-    for line in lines:
+    labels = {label.lower(): field for field, names in rules.front_matter.fields.items() for label in names}
+    for i, line in enumerate(lines):
+        alone = labels.get(line.text.rstrip(":").strip().lower())
+        if alone and alone not in values and i + 1 < len(lines):
+            # a label on a line of its own, its value on the next ("Chair" / "wolfgang")
+            values[alone] = lines[i + 1].text
+            continue
         for field, pattern in patterns.items():
             m = pattern.match(line.text)
             if m and field not in values:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..document import Cell, Mark, TextBlock
-from ..headers import looks_like_owners
+from ..document import Cell, Document, Mark, TextBlock
+from ..headers import first_header, looks_like_owners, table_roles
 from ..ids import Ids
 from ..nlp.dates import DateFinder
 from ..nlp.people import PeopleIndex
@@ -114,3 +114,40 @@ def column_actions(items: list[ItemDraft], item_ids: list[str], people: PeopleIn
                         or (collapse_space(item.blocks[-1].text) if item.blocks else item.title or ""))
                 add(index, text, owner, due, block)
     return actions
+
+
+def table_actions(doc: Document, rules: Rules, people: PeopleIndex | None, meeting: date | None, ids: Ids,
+                  finder: DateFinder, first: int) -> list[Action]:
+    """Actions from action tables ("Next Steps | Owner | Due date"): one per row."""
+    actions: list[Action] = []
+    for table in doc.tables():
+        roles = table_roles(table, rules)
+        if roles is None or "item" in roles or "action" not in roles:
+            continue
+        header = first_header(table, rules)
+        rows = table.rows[header[0] + 1:] if header else table.rows
+        what, who, when = (roles.index(r) if r in roles else None for r in ("action", "owner", "due"))
+        if who is not None and looks_like_owners(_column(rows, what)) and not looks_like_owners(_column(rows, who)):
+            what, who = who, what  # the names sit under the wrong heading: the cells say which is which
+        for row in rows:
+            cell = lambda i: collapse_space(row.cells[i].text) if i is not None and i < len(row.cells) else ""
+            text = cell(what)
+            if not text:
+                continue
+            owner, due = cell(who) or None, cell(when) or None
+            parts = parse_action(text, rules.actions, people, finder, meeting)
+            found = [m for m in finder.find(due, meeting) if m.value_end is not None] if due else []
+            actions.append(Action(
+                meeting_id=ids.meeting(), item_id=None, action_id=ids.action(first + len(actions)),
+                owner=owner or parts.owner, owner_person_id=resolve_people(owner or parts.owner, people),
+                recipient=parts.recipient, text=text, due_text=due or parts.due_text,
+                due_date=found[0].value_end.isoformat() if found else (parts.due_date if not due else None),
+                recipient_person_id=parts.recipient_person_id, response_id=None,
+                page_start=row.prov.page, page_end=row.prov.last_page, location=row.prov.describe(),
+            ))
+    return actions
+
+
+def _column(rows, index: int | None) -> list[str]:
+    return [collapse_space(r.cells[index].text) for r in rows
+            if index is not None and index < len(r.cells) and not r.cells[index].is_empty]

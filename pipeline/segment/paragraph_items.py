@@ -17,6 +17,8 @@ Its text is everything up to the next item. Headings between numbered items
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import replace
 
 from ..document import FURNITURE, Document, Table, TextBlock
 from ..labels import match_item_label
@@ -25,6 +27,8 @@ from ..textutil import collapse_space, ends_sentence, slice_block
 from .items import ItemDraft, kind_of_title
 
 _HEADING_NUMBER = re.compile(r"^(?P<n>\d{1,3})\s+(?=[A-Z])")
+# "15 February 2024" heads the page of a W3C meeting: a date, not minute 15
+_DATE_HEADING = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE)
 _TITLE_COLON = re.compile(r"^(?P<title>[^:.;]{2,60}?)\s*:\s*(?P<rest>\S.*)$")
 
 
@@ -32,7 +36,7 @@ def _number_of(block: TextBlock) -> str | None:
     """A block's whole item number: typed and read ("84.") or before a heading ("1 Minutes …")."""
     if block.number is not None:
         return block.number if block.number.isdigit() else None
-    if block.kind == "heading":
+    if block.kind == "heading" and not _DATE_HEADING.match(block.text):
         m = _HEADING_NUMBER.match(block.text)
         return m.group("n") if m else None
     return None
@@ -45,10 +49,23 @@ def _reads_as_title(block: TextBlock) -> bool:
 
 
 def _body_blocks(doc: Document) -> list[TextBlock]:
-    return [b for b in doc.blocks if not isinstance(b, Table) and b.kind not in FURNITURE]
+    """The document's paragraphs in order; a one-column table (a box around a section,
+    "Discussion:" over its text) reads as its heading and paragraphs."""
+    blocks: list[TextBlock] = []
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            if block.width == 1 and block.rows:
+                inner = [b for row in block.rows for c in row.cells for b in c.blocks if b.text.strip()]
+                if inner and len(inner[0].text.split()) <= 8:
+                    inner[0] = replace(inner[0], kind="heading", level=2)
+                blocks += inner
+            continue
+        if block.kind not in FURNITURE:
+            blocks.append(block)
+    return blocks
 
 
-def item_starts(blocks: list[TextBlock], rules: Rules) -> dict[int, str]:
+def item_starts(blocks: list[TextBlock], rules: Rules, title: str | None = None) -> dict[int, str]:
     """Index of each block that opens an item → how ("label", "number" or "heading")."""
     starts: dict[int, str] = {}
     last = 0
@@ -61,9 +78,38 @@ def item_starts(blocks: list[TextBlock], rules: Rules) -> dict[int, str]:
             starts[i] = "number"
             last = int(number)
     if not any(how == "number" for how in starts.values()):
-        for i, block in enumerate(blocks):
-            if block.kind == "heading" and i not in starts and i > 0:
-                starts[i] = "heading"
+        starts.update(_heading_starts(blocks, rules, title))
+    return starts
+
+
+def _is_front_heading(block: TextBlock, rules: Rules, title: str | None) -> bool:
+    """A heading that belongs to the front matter: the title, a date, "Attendees",
+    "MINUTES of the meeting held …"."""
+    from .people_lists import status_of_label
+
+    text = block.text.strip().rstrip(":")
+    return (bool(_DATE_HEADING.match(text)) or status_of_label(text, rules) is not None
+            or (title is not None and collapse_space(text).lower() == collapse_space(title).lower())
+            or any(p.search(text) for p in rules.front_matter.front_headings))
+
+
+def _heading_starts(blocks: list[TextBlock], rules: Rules, title: str | None) -> dict[int, str]:
+    """Items of minutes that number none: the headings at the level most used for them
+    (W3C topics are h3 under an h2 "Meeting minutes"), and any shallower heading with
+    text of its own before the next heading."""
+    # a level-1 heading at the top is the document's title, not an item
+    headings = [i for i, b in enumerate(blocks) if b.kind == "heading" and not _is_front_heading(b, rules, title)
+                and not (b.level == 1 and all(blocks[k].kind == "heading" for k in range(i)))]
+    if not headings:
+        return {}
+    levels = Counter(blocks[i].level for i in headings)
+    level = max(levels, key=lambda lv: (levels[lv], lv))
+    starts = {}
+    for n, i in enumerate(headings):
+        following = headings[n + 1] if n + 1 < len(headings) else len(blocks)
+        has_text = any(blocks[k].kind != "heading" for k in range(i + 1, following))
+        if blocks[i].level == level or (blocks[i].level < level and has_text):
+            starts[i] = "heading"
     return starts
 
 
@@ -74,6 +120,8 @@ def _title_and_text(block: TextBlock, number: str | None) -> tuple[str | None, l
         m = _HEADING_NUMBER.match(text)
         block = slice_block(block, m.end(), len(text))
         text = block.text
+    if block.kind == "heading":
+        return collapse_space(text).rstrip(":").strip() or None, []
     colon = _TITLE_COLON.match(text)
     if colon and len(colon.group("title").split()) <= 6:
         rest = slice_block(block, colon.start("rest"), len(text))
@@ -83,10 +131,11 @@ def _title_and_text(block: TextBlock, number: str | None) -> tuple[str | None, l
     return None, [block]
 
 
-def read_paragraph_items(doc: Document, rules: Rules) -> list[ItemDraft]:
-    """The items of minutes written as paragraphs, in order."""
+def read_paragraph_items(doc: Document, rules: Rules, title: str | None = None) -> list[ItemDraft]:
+    """The items of minutes written as paragraphs, in order (``title``: the meeting's
+    title, which a heading may repeat without opening an item)."""
     blocks = _body_blocks(doc)
-    starts = item_starts(blocks, rules)
+    starts = item_starts(blocks, rules, title)
     if not starts:
         return []
     numbered = any(how == "number" for how in starts.values())

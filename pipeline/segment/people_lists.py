@@ -94,7 +94,10 @@ def parse_people(text: str) -> list[ListedPerson]:
         name = collapse_space(_BRACKET.sub(" ", part)).strip(" ,.-–")
         if not name or name in _POST_NOMINALS:
             continue  # "Mr R C Love, OBE": the honour belongs to the name before it
-        if len(name.split()) > 6 or _NOT_A_NAME.search(name) or not name[:1].isupper() or re.search(r"\d", name):
+        words = name.split()
+        # a lower-case single word is a nickname (W3C minutes list IRC nicks: "duga")
+        if len(words) > 6 or _NOT_A_NAME.search(name) or (not name[:1].isupper() and len(words) > 1) \
+                or re.search(r"\d", name.rstrip("_")):
             return []  # prose, not a list of people
         abbrev = next((b for b in brackets if _ABBREV.match(b) and sum(c.isupper() for c in b) >= 2), None)
         roles = [b for b in brackets if b != abbrev and b]
@@ -119,6 +122,13 @@ def _lines(doc: Document, rules: Rules) -> list[tuple[str, Provenance, bool]]:
     return lines
 
 
+def _is_label(text: str, rules: Rules) -> bool:
+    """A line that is only a label: an attendance heading or a front-matter field name."""
+    cleaned = text.rstrip(":;").strip().lower()
+    fields = {label.lower() for labels in rules.front_matter.fields.values() for label in labels}
+    return cleaned in fields or status_of_label(cleaned, rules) is not None
+
+
 def read_people_lists(doc: Document, rules: Rules) -> list[AttendeeDraft]:
     """Everyone named in the document's attendance lists, with their status."""
     people: list[AttendeeDraft] = []
@@ -132,13 +142,20 @@ def read_people_lists(doc: Document, rules: Rules) -> list[AttendeeDraft]:
             i += 1
             continue
         value = m.group("value") if m else ""
+        if not value and i + 1 < len(lines) and not lines[i + 1][2] and not _is_label(lines[i + 1][0], rules) \
+                and ("," in lines[i + 1][0] or i + 2 >= len(lines) or _is_label(lines[i + 2][0], rules)):
+            # a label on a line of its own, the list on the next ("Present" / "ashley, ivan, …")
+            value = lines[i + 1][0]
+            i += 1
         listed = parse_people(value) if value else []
         j = i + 1
         if not value:
             # a heading alone: one person per line until a line that is not a name
             while j < len(lines) and not lines[j][2]:
+                if _is_label(lines[j][0], rules) or _LABEL.match(lines[j][0]):
+                    break  # the next list ("Present", "Regrets") or a label: this one has ended
                 found = parse_people(lines[j][0])
-                if len(found) != 1 or _LABEL.match(lines[j][0]):
+                if len(found) != 1:
                     break
                 listed += found
                 j += 1

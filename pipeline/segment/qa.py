@@ -212,8 +212,11 @@ def segment_qa(items: list[ItemDraft], item_ids: list[str], context: MeetingCont
     for unit, doc in zip(units, unit_docs):
         item_id = item_ids[unit.item_index]
         cut, unit_actions = _cue_records(unit, doc, item_id, context, rules, ids, finder, result)
+        if unit.column == "item":
+            _listed_records(unit, items[unit.item_index], item_id, cut, context, rules, ids, finder, result)
+            continue
         text = _without(doc.text, 0, len(doc.text), cut)
-        if not text or unit.column == "item":
+        if not text:
             continue
         if unit.column == "questions":
             kind = _matches(text, rules.sections.not_questions)
@@ -324,6 +327,41 @@ def _cue_records(unit: _Unit, doc: Doc, item_id: str, context: MeetingContext, r
         ))
         cut.append((span.start_char, span.end_char))
     return cut, actions
+
+
+def _title_is(title: str | None, titles: tuple[str, ...]) -> bool:
+    return bool(title) and title.strip().rstrip(":").lower() in titles
+
+
+def _listed_records(unit: _Unit, item: ItemDraft, item_id: str, cut: list[tuple[int, int]], context: MeetingContext,
+                    rules: Rules, ids: Ids, finder: DateFinder, result: QAResult) -> None:
+    """An item titled "Decisions made" or "Next steps" lists one decision or action per
+    paragraph; the lead-in line ("The decisions made were:") is none."""
+    decisions = _title_is(item.title, rules.decisions.item_titles)
+    actions = _title_is(item.title, rules.actions.item_titles)
+    if not (decisions or actions):
+        return
+    pos = 0
+    for text, prov in unit.paragraphs:
+        start, pos = pos, pos + len(text) + 1
+        if text.rstrip().endswith(":") or any(s <= start < e for s, e in cut):
+            continue
+        first, last, location = pages_of([prov])
+        if decisions:
+            result.decisions.append(Decision(
+                meeting_id=ids.meeting(), item_id=item_id, decision_id=ids.decision(len(result.decisions) + 1),
+                text=text, outcome=decision_outcome(text, rules.decisions),
+                page_start=first, page_end=last, location=location,
+            ))
+        else:
+            parts = parse_action(text, rules.actions, context.people, finder, context.meeting_date)
+            result.actions.append(Action(
+                meeting_id=ids.meeting(), item_id=item_id, action_id=ids.action(len(result.actions) + 1),
+                owner=parts.owner, owner_person_id=parts.owner_person_id, recipient=parts.recipient,
+                text=text, due_text=parts.due_text, due_date=parts.due_date,
+                recipient_person_id=parts.recipient_person_id, response_id=None,
+                page_start=first, page_end=last, location=location,
+            ))
 
 
 def _last_sentence(text: str) -> str | None:

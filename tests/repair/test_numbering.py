@@ -72,3 +72,13 @@ def test_marks_follow_the_text_they_cover_into_the_split_entry():
 def test_seed_afi_5_has_four_numbered_questions(seed):
     afi5 = next(i for i in seed.items if i.label == "AFI 5")
     assert [q.number for q in seed.questions if q.item_id == afi5.item_id] == ["1", "2", "3", "4"]
+
+
+def test_reading_numbers_keeps_a_merged_cells_span():
+    from pipeline.document import Cell, Provenance
+    from pipeline.repair.numbering import _number_cell
+
+    cell = Cell((block("1. First. 2. Second.", kind="list_item"),), Provenance("t"), col_span=3, row_span=2)
+    numbered = _number_cell(cell)
+    assert (numbered.col_span, numbered.row_span) == (3, 2)
+    assert [b.number for b in numbered.blocks] == ["1", "2"]

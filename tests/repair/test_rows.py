@@ -91,3 +91,16 @@ def test_seed_afi_2_and_15_texts_are_whole(seed):
     assert items["AFI 15"].text == ("The force should improve the breadth and accuracy of data and make sure there "
                                     "is improved consistency in working practices.")
     assert (items["AFI 2"].page_start, items["AFI 2"].page_end) == (4, 5)
+
+
+def test_joining_keeps_a_merged_cells_span():
+    from pipeline.document import Cell, Provenance, Row
+    from pipeline.repair.rows import join_rows
+    from tests.helpers import block
+
+    p1, p2 = Provenance("t", page=1), Provenance("t", page=2)
+    above = Row((Cell((block("Title across two columns and"),), p1, col_span=2), Cell((), p1)), p1)
+    below = Row((Cell((block("more of it", page=2),), p2), Cell((), p2)), p2)
+    joined = join_rows(above, below)
+    assert joined.cells[0].col_span == 2
+    assert joined.cells[0].text == "Title across two columns and more of it"

@@ -22,7 +22,9 @@ from .readers.sniff import sniff_format
 from .records import DocumentRow, MeetingRecords
 from .repair import repair
 from .rules import Rules
-from .segment import segment_meeting
+from .nlp.dates import DateFinder
+from .segment import SegmentResult, segment_meeting
+from .segment.meetings import refuse_index_page, split_meetings
 
 # Problems that make a document "partial": records were extracted but these are missing.
 _PARTIAL_CODES = ("no_meeting_date", "no_items_found")
@@ -54,14 +56,15 @@ def process_document(path: str | Path, rules: Rules, source: str | None = None) 
     fmt = sniff_format(data) if data.strip() else None
     try:
         doc = read_and_repair(data, source, rules)
-        segmented = segment_meeting(doc, rules, build_nlp(rules))
+        segmented = _segment(doc, rules)
     except DocumentError as exc:
         return _failed(source, sha256, len(data), exc.reason, str(exc), fmt)
     except Exception as exc:  # a bug must cost one document, never the batch
         detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
         return _failed(source, sha256, len(data), "internal_error", detail, fmt)
-    problems = segmented.problems
+    problems = tuple(p for s in segmented for p in s.problems)
     reason = next((p.code for p in problems if p.code in _PARTIAL_CODES), None)
+    messages = dict.fromkeys(p.message for p in problems if p.code in _PARTIAL_CODES)
     row = DocumentRow(
         document_id=document_id(sha256),
         source_path=source,
@@ -72,10 +75,26 @@ def process_document(path: str | Path, rules: Rules, source: str | None = None) 
         reason=reason,
         encoding=doc.encoding,
         size_bytes=len(data),
-        meetings=1,
-        message="; ".join(p.message for p in problems if p.code in _PARTIAL_CODES) or None,
+        meetings=len(segmented),
+        message="; ".join(messages) or None,
     )
-    return DocumentResult(row, (segmented.records,), problems, doc)
+    return DocumentResult(row, tuple(s.records for s in segmented), problems, doc)
+
+
+def _segment(doc: Document, rules: Rules) -> list[SegmentResult]:
+    """The meetings of a document: one, or each of a series kept in one file."""
+    finder = DateFinder(rules.dates)
+    refuse_index_page(doc, finder)
+    parts = split_meetings(doc, rules, finder)
+    results, refused = [], None
+    for number, part in enumerate(parts, 1):
+        try:
+            results.append(segment_meeting(part, rules, build_nlp(rules), meeting_no=number))
+        except DocumentError as exc:
+            refused = exc  # one part that is no meeting must not lose the others
+    if not results:
+        raise refused
+    return results
 
 
 def _failed(source: str, sha256: str | None, size: int | None, reason: str, message: str,

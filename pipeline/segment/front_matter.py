@@ -129,9 +129,11 @@ def read_front_matter(doc: Document, rules: Rules, finder: DateFinder) -> FrontM
         else:
             if title_line is None and not values and _looks_like_title(line.text, rules):
                 title_line = line
-    if title_line is None:
-        title_line = next((l for l in lines if l.heading), lines[0] if lines else None)
-    title = spaced_dashes(values.get("title") or (title_line.text if title_line else "")) or None
+    if title_line is None and lines:
+        # no line names a meeting: the document's first line, unless it is a field already
+        first_field = next((i for i, l in enumerate(lines) if any(p.match(l.text) for p in patterns.values())), len(lines))
+        title_line = lines[0] if first_field > 0 else next((l for l in lines if l.heading), None)
+    title = spaced_dashes(values.get("title") or (title_line.text if title_line else "")).rstrip(":").strip() or None
     reference = _reference_date([title or ""] + [l.text for l in lines], finder)
     meeting_date = _meeting_date(values.get("date"), reference, finder)
     date_line = values.get("date")

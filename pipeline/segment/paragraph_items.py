@@ -28,7 +28,20 @@ from .items import ItemDraft, kind_of_title
 
 _HEADING_NUMBER = re.compile(r"^(?P<n>\d{1,3})\s+(?=[A-Z])")
 # "15 February 2024" heads the page of a W3C meeting: a date, not minute 15
-_DATE_HEADING = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE)
+_DATE_HEADING = re.compile(
+    r"^(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b"
+    r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b)", re.IGNORECASE)
+
+
+def is_heading(block: TextBlock) -> bool:
+    """A heading by kind, or a short paragraph set wholly in bold ("Content:", "Plan for
+    Next Week:"): Word users often bold a line instead of styling it a heading."""
+    if block.kind == "heading":
+        return True
+    if block.kind != "paragraph" or len(block.text.split()) > 8:
+        return False
+    bold = sum(m.end - m.start for m in block.marks if m.style == "bold")
+    return bold >= len(block.text.strip()) - 1
 _TITLE_COLON = re.compile(r"^(?P<title>[^:.;]{2,60}?)\s*:\s*(?P<rest>\S.*)$")
 
 
@@ -36,7 +49,7 @@ def _number_of(block: TextBlock) -> str | None:
     """A block's whole item number: typed and read ("84.") or before a heading ("1 Minutes …")."""
     if block.number is not None:
         return block.number if block.number.isdigit() else None
-    if block.kind == "heading" and not _DATE_HEADING.match(block.text):
+    if is_heading(block) and not _DATE_HEADING.match(block.text):
         m = _HEADING_NUMBER.match(block.text)
         return m.group("n") if m else None
     return None
@@ -89,7 +102,7 @@ def _is_front_heading(block: TextBlock, rules: Rules, title: str | None) -> bool
 
     text = block.text.strip().rstrip(":")
     return (bool(_DATE_HEADING.match(text)) or status_of_label(text, rules) is not None
-            or (title is not None and collapse_space(text).lower() == collapse_space(title).lower())
+            or (title is not None and collapse_space(text).lower() == collapse_space(title).rstrip(":").lower())
             or any(p.search(text) for p in rules.front_matter.front_headings))
 
 
@@ -98,16 +111,16 @@ def _heading_starts(blocks: list[TextBlock], rules: Rules, title: str | None) ->
     (W3C topics are h3 under an h2 "Meeting minutes"), and any shallower heading with
     text of its own before the next heading."""
     # a level-1 heading at the top is the document's title, not an item
-    headings = [i for i, b in enumerate(blocks) if b.kind == "heading" and not _is_front_heading(b, rules, title)
-                and not (b.level == 1 and all(blocks[k].kind == "heading" for k in range(i)))]
+    headings = [i for i, b in enumerate(blocks) if is_heading(b) and not _is_front_heading(b, rules, title)
+                and not (b.level == 1 and all(is_heading(blocks[k]) for k in range(i)))]
     if not headings:
         return {}
-    levels = Counter(blocks[i].level for i in headings)
+    levels = Counter(blocks[i].level for i in headings)  # a bold paragraph has level 0
     level = max(levels, key=lambda lv: (levels[lv], lv))
     starts = {}
     for n, i in enumerate(headings):
         following = headings[n + 1] if n + 1 < len(headings) else len(blocks)
-        has_text = any(blocks[k].kind != "heading" for k in range(i + 1, following))
+        has_text = any(not is_heading(blocks[k]) for k in range(i + 1, following))
         if blocks[i].level == level or (blocks[i].level < level and has_text):
             starts[i] = "heading"
     return starts
@@ -120,7 +133,7 @@ def _title_and_text(block: TextBlock, number: str | None) -> tuple[str | None, l
         m = _HEADING_NUMBER.match(text)
         block = slice_block(block, m.end(), len(text))
         text = block.text
-    if block.kind == "heading":
+    if is_heading(block):
         return collapse_space(text).rstrip(":").strip() or None, []
     colon = _TITLE_COLON.match(text)
     if colon and len(colon.group("title").split()) <= 6:
@@ -148,7 +161,7 @@ def read_paragraph_items(doc: Document, rules: Rules, title: str | None = None) 
         if how is None:
             if current is None:
                 continue
-            if numbered and block.kind == "heading" and block.text.isupper() and _number_of(block) is None:
+            if numbered and is_heading(block) and block.text.isupper() and _number_of(block) is None:
                 section = collapse_space(block.text).title()  # "UNRESTRICTED ITEMS" heads what follows
                 continue
             current.blocks.append(block)

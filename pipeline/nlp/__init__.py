@@ -12,6 +12,7 @@ from typing import Iterable
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
 from ..rules import Rules
@@ -29,7 +30,8 @@ def build_nlp(rules: Rules) -> Language:
 @lru_cache(maxsize=4)
 def _build(rules_dir: str, rules_hash: str) -> Language:
     nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
+    # a paragraph break ends a sentence too: "(Item 3)" on one line, "RESOLVED that …" on the next
+    nlp.add_pipe("sentencizer", config={"punct_chars": list(Sentencizer.default_punct_chars) + ["\n"]})
     config = {"rules_dir": rules_dir}
     nlp.add_pipe("minutes_people", config=config)
     nlp.add_pipe("minutes_dates", config=config)

@@ -34,6 +34,7 @@ from .people import PeopleIndex, Resolution
 
 _ABBREV = re.compile(r"^[A-Z][A-Za-z&]*[A-Z]s?$|^[A-Z]{2,}s?$")
 _DASHES = {"–", "—", "-", "--"}
+_LIST_ENTRY = re.compile(r"^\s*(?:\(?[A-Za-z0-9]{1,3}[).]|[-•*])\s")
 
 
 @dataclass
@@ -295,18 +296,26 @@ class CueTagger:
         self.cues = {"actions": rules.actions.cues, "decisions": rules.decisions.cues}
 
     def __call__(self, doc: Doc) -> Doc:
+        sentences = []
+        for sent in doc.sents:
+            start = next((t.i for t in sent if not t.is_space), None)
+            if start is not None:
+                sentences.append(doc[start: sent.end])
         for group, patterns in self.cues.items():
             spans = []
-            for sent in doc.sents:
-                start = next((t.i for t in sent if not t.is_space), None)
-                if start is None:
-                    continue
-                sent = doc[start: sent.end]
+            for n, sent in enumerate(sentences):
                 text = sent.text
                 for pattern in patterns:
                     m = pattern.match(text)
                     if m and m.end() < len(text.rstrip()):
-                        span = Span(doc, sent.start, sent.end, label=group.upper()[:-1])
+                        end = sent.end
+                        if text.rstrip().endswith(":"):
+                            # "RESOLVED that Cabinet agree to:" and the lettered list under it
+                            for following in sentences[n + 1:]:
+                                if not _LIST_ENTRY.match(following.text):
+                                    break
+                                end = following.end
+                        span = Span(doc, sent.start, end, label=group.upper()[:-1])
                         span._.cue_end = sent.start_char + m.end()
                         spans.append(span)
                         break

@@ -36,6 +36,7 @@ _ITALIC = re.compile(r"italic|oblique", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s")
 _LIGATURES = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "\u00a0": " ", "\u00ad": ""}
 _CID = re.compile(r"\(cid:\d+\)")
+_OPEN_END = re.compile(r"(?:[,(&–-]|\b(?:and|or|of|the|a|an|to|for|in|on|with|by|at|from))$", re.IGNORECASE)
 _LABEL_START = re.compile(r"^[A-Z][A-Za-z/&' -]{1,30}:(?:\s|$)")
 _EDGE_TOLERANCE = 3.0
 
@@ -230,12 +231,13 @@ def _paragraphs(lines: list[_Line], left: float, right: float, rules: PdfRules) 
         # have fitted, ended its paragraph (a wrapped line stops short only by that word),
         # unless what follows is plainly the rest of its sentence
         room = right - prev.x1
-        fitted = room > (first.x1 - first.x0) + 0.3 * prev.height and room > rules.short_line * width * 0.25
+        fitted = room > (first.x1 - first.x0) + 0.5 * prev.height and room > rules.short_line * width * 0.25
         new = (
             gap > rules.paragraph_gap * prev.height
             or _starts_item(text, rules.bullets)
             or prev.bold != line.bold
-            or (fitted and not text[:1].islower())
+            # a line ending in a comma or a little word ("and", "of") leaves its sentence open
+            or (fitted and not text[:1].islower() and not _OPEN_END.search(prev.text))
             # "Apologies: …", "Action: …" open a line of their own in minutes
             or bool(_LABEL_START.match(text))
         )
@@ -296,9 +298,11 @@ def _text_blocks(words: list[_Word], page: int, prov: Provenance, rules: PdfRule
     lines = _lines(words, rules.line_tolerance)
     if not lines:
         return []
-    # the text's own right edge (a cell's box includes its padding)
+    # the text's own right edge (a cell's box includes its padding); with enough lines, the
+    # edge most full lines reach, not one line that ran past the margin
     left = min(l.x0 for l in lines)
-    right = max(l.x1 for l in lines)
+    ends = sorted(l.x1 for l in lines)
+    right = ends[int(0.9 * (len(ends) - 1))] if len(ends) >= 5 else ends[-1]
     out = []
     for para in _paragraphs(lines, left, right, rules):
         block = _block(para, page, prov, rules)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..document import Cell, Document, Row, Table, TextBlock
+from ..document import Cell, Document, Row, Table, TextBlock, block_text_with_number
 from ..headers import header_roles, inferred_roles, table_roles
 from ..labels import LabelMatch, match_item_label
 from ..rules import ItemLabel, Rules
@@ -48,8 +48,8 @@ class ItemDraft:
 
     @property
     def text(self) -> str:
-        """The item's text, paragraphs separated by new lines."""
-        return "\n".join(collapse_space(b.text) for b in self.blocks if b.text.strip())
+        """The item's text, paragraphs separated by new lines, numbered ones with their number."""
+        return "\n".join(collapse_space(block_text_with_number(b)) for b in self.blocks if b.text.strip())
 
     @property
     def provs(self) -> list:

@@ -38,7 +38,9 @@ def is_heading(block: TextBlock) -> bool:
     Next Week:"): Word users often bold a line instead of styling it a heading."""
     if block.kind == "heading":
         return True
-    if block.kind != "paragraph" or len(block.text.split()) > 8:
+    # a bold bullet of a word or three heads the bullets under it ("New Business")
+    limit = 8 if block.kind == "paragraph" else 3 if block.kind == "list_item" else 0
+    if len(block.text.split()) > limit or ends_sentence(block.text.rstrip(":")):
         return False
     bold = sum(m.end - m.start for m in block.marks if m.style == "bold")
     return bold >= len(block.text.strip()) - 1

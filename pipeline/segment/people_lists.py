@@ -137,7 +137,9 @@ def read_people_lists(doc: Document, rules: Rules) -> list[AttendeeDraft]:
     while i < len(lines):
         text, prov, _ = lines[i]
         m = _LABEL.match(text)
-        status = status_of_label(m.group("label"), rules) if m else status_of_label(text, rules)
+        # a heading alone is a few words; "Apologies were received from …" is a sentence
+        short = len(text.split()) <= 4
+        status = status_of_label(m.group("label"), rules) if m else (status_of_label(text, rules) if short else None)
         if status is None:
             i += 1
             continue

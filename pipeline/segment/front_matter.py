@@ -61,6 +61,18 @@ def is_key_value_table(table: Table, rules: Rules) -> bool:
     return len(pairs) >= 2 and all(len(r.cells[0].text.split()) <= 5 for r in pairs)
 
 
+def key_value_lines(table: Table) -> list[FrontLine]:
+    """A key/value table's rows as lines "key: value"; a title across the box as a heading."""
+    lines = []
+    for row in table.rows:
+        key, value = (collapse_space(c.text) for c in row.cells)
+        if key and value:
+            lines.append(FrontLine(f"{key.rstrip(':')}: {value}", row.prov))
+        elif key and row.cells[0].col_span > 1:
+            lines.append(FrontLine(key, row.prov, heading=True))
+    return lines
+
+
 def starts_item(block: TextBlock, rules: Rules) -> bool:
     """True when a top-level block opens an item: "84. Apologies", "AFI 3: …"."""
     return (block.number is not None and "." not in block.number) or match_item_label(block.text, rules.sections) is not None
@@ -72,12 +84,7 @@ def front_lines(doc: Document, rules: Rules, limit: int = 60) -> list[FrontLine]
     for block in doc.blocks:
         if isinstance(block, Table):
             if is_key_value_table(block, rules):
-                for row in block.rows:
-                    key, value = (collapse_space(c.text) for c in row.cells)
-                    if key and value:
-                        lines.append(FrontLine(f"{key.rstrip(':')}: {value}", row.prov))
-                    elif key and row.cells[0].col_span > 1:
-                        lines.append(FrontLine(key, row.prov, heading=True))  # a title across the box
+                lines += key_value_lines(block)
             elif not is_attendance_table(block, rules) and table_roles(block, rules) is not None:
                 break  # an item table: the body of the minutes begins
             continue

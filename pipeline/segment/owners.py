@@ -130,11 +130,10 @@ def table_actions(doc: Document, rules: Rules, people: PeopleIndex | None, meeti
         if who is not None and looks_like_owners(_column(rows, what)) and not looks_like_owners(_column(rows, who)):
             what, who = who, what  # the names sit under the wrong heading: the cells say which is which
         for row in rows:
-            cell = lambda i: collapse_space(row.cells[i].text) if i is not None and i < len(row.cells) else ""
-            text = cell(what)
+            text, owner, due = (_cell_text(row, i) for i in (what, who, when))
             if not text:
                 continue
-            owner, due = cell(who) or None, cell(when) or None
+            owner, due = owner or None, due or None
             parts = parse_action(text, rules.actions, people, finder, meeting)
             found = [m for m in finder.find(due, meeting) if m.value_end is not None] if due else []
             actions.append(Action(
@@ -146,6 +145,10 @@ def table_actions(doc: Document, rules: Rules, people: PeopleIndex | None, meeti
                 page_start=row.prov.page, page_end=row.prov.last_page, location=row.prov.describe(),
             ))
     return actions
+
+
+def _cell_text(row, index: int | None) -> str:
+    return collapse_space(row.cells[index].text) if index is not None and index < len(row.cells) else ""
 
 
 def _column(rows, index: int | None) -> list[str]:

@@ -22,7 +22,7 @@ from ..document import FURNITURE, Document, Provenance, Table
 from ..rules import Rules
 from ..textutil import collapse_space
 from .attendance import AttendeeDraft
-from .front_matter import is_key_value_table
+from .front_matter import is_key_value_table, key_value_lines
 
 _LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z /&'-]{1,45}?)\s*[:;]\s*(?P<value>.*)$")
 _BRACKET = re.compile(r"\(([^()]*)\)")
@@ -112,10 +112,7 @@ def _lines(doc: Document, rules: Rules) -> list[tuple[str, Provenance, bool]]:
     for block in doc.blocks:
         if isinstance(block, Table):
             if is_key_value_table(block, rules):
-                for row in block.rows:
-                    key, value = (collapse_space(c.text) for c in row.cells)
-                    if key and value:
-                        lines.append((f"{key.rstrip(':')}: {value}", row.prov, False))
+                lines += [(line.text, line.prov, line.heading) for line in key_value_lines(block)]
             continue
         if block.kind not in FURNITURE:
             lines.append((collapse_space(block.text), block.prov, block.kind == "heading"))

@@ -305,26 +305,15 @@ def _cue_records(unit: _Unit, doc: Doc, item_id: str, context: MeetingContext, r
                 parts = parse_action(previous, rules.actions, context.people, finder, context.meeting_date)
                 parts = replace(parts, owner=owner, owner_person_id=resolve_people(owner, context.people))
                 text = previous
-        first, last, location = pages_of(unit.provs_between(span.start_char, span.end_char))
-        result.actions.append(Action(
-            meeting_id=ids.meeting(), item_id=item_id, action_id=ids.action(len(result.actions) + 1),
-            owner=parts.owner, owner_person_id=parts.owner_person_id, recipient=parts.recipient,
-            text=text, due_text=parts.due_text, due_date=parts.due_date,
-            recipient_person_id=parts.recipient_person_id, response_id=None,
-            page_start=first, page_end=last, location=location,
-        ))
+        _add_action(result, ids, item_id, text, parts, unit.provs_between(span.start_char, span.end_char))
         actions.append((len(result.actions) - 1, span.start_char))
         cut.append((span.start_char, span.end_char))
     for span in doc.spans.get("decisions", []):
         text = collapse_space(doc.text[span._.cue_end: span.end_char])
         if not text:
             continue
-        first, last, location = pages_of(unit.provs_between(span.start_char, span.end_char))
-        result.decisions.append(Decision(
-            meeting_id=ids.meeting(), item_id=item_id, decision_id=ids.decision(len(result.decisions) + 1),
-            text=text, outcome=decision_outcome(span.text, rules.decisions),
-            page_start=first, page_end=last, location=location,
-        ))
+        _add_decision(result, ids, item_id, text, decision_outcome(span.text, rules.decisions),
+                      unit.provs_between(span.start_char, span.end_char))
         cut.append((span.start_char, span.end_char))
     return cut, actions
 
@@ -346,22 +335,31 @@ def _listed_records(unit: _Unit, item: ItemDraft, item_id: str, cut: list[tuple[
         start, pos = pos, pos + len(text) + 1
         if text.rstrip().endswith(":") or any(s <= start < e for s, e in cut):
             continue
-        first, last, location = pages_of([prov])
         if decisions:
-            result.decisions.append(Decision(
-                meeting_id=ids.meeting(), item_id=item_id, decision_id=ids.decision(len(result.decisions) + 1),
-                text=text, outcome=decision_outcome(text, rules.decisions),
-                page_start=first, page_end=last, location=location,
-            ))
+            _add_decision(result, ids, item_id, text, decision_outcome(text, rules.decisions), [prov])
         else:
             parts = parse_action(text, rules.actions, context.people, finder, context.meeting_date)
-            result.actions.append(Action(
-                meeting_id=ids.meeting(), item_id=item_id, action_id=ids.action(len(result.actions) + 1),
-                owner=parts.owner, owner_person_id=parts.owner_person_id, recipient=parts.recipient,
-                text=text, due_text=parts.due_text, due_date=parts.due_date,
-                recipient_person_id=parts.recipient_person_id, response_id=None,
-                page_start=first, page_end=last, location=location,
-            ))
+            _add_action(result, ids, item_id, text, parts, [prov])
+
+
+def _add_action(result: QAResult, ids: Ids, item_id: str, text: str, parts, provs: list[Provenance]) -> None:
+    first, last, location = pages_of(provs)
+    result.actions.append(Action(
+        meeting_id=ids.meeting(), item_id=item_id, action_id=ids.action(len(result.actions) + 1),
+        owner=parts.owner, owner_person_id=parts.owner_person_id, recipient=parts.recipient,
+        text=text, due_text=parts.due_text, due_date=parts.due_date,
+        recipient_person_id=parts.recipient_person_id, response_id=None,
+        page_start=first, page_end=last, location=location,
+    ))
+
+
+def _add_decision(result: QAResult, ids: Ids, item_id: str, text: str, outcome: str | None,
+                  provs: list[Provenance]) -> None:
+    first, last, location = pages_of(provs)
+    result.decisions.append(Decision(
+        meeting_id=ids.meeting(), item_id=item_id, decision_id=ids.decision(len(result.decisions) + 1),
+        text=text, outcome=outcome, page_start=first, page_end=last, location=location,
+    ))
 
 
 def _last_sentence(text: str) -> str | None:

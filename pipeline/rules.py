@@ -257,6 +257,10 @@ class PdfRules:
     bullets: tuple[str, ...]
     ocr_min_chars: int
     garbled_share: float
+    grid_row_gap: float
+    grid_gutter: float
+    grid_min_column_width: float
+    grid_min_rows: int
 
 
 @dataclass(frozen=True)
@@ -525,6 +529,10 @@ def _parse_pdf(s: _Section) -> PdfRules:
         bullets=s.strings("bullets"),
         ocr_min_chars=s.get("ocr_min_chars", int),
         garbled_share=float(s.get("garbled_share", number)),
+        grid_row_gap=float(s.get("grid_row_gap", number)),
+        grid_gutter=float(s.get("grid_gutter", number)),
+        grid_min_column_width=float(s.get("grid_min_column_width", number)),
+        grid_min_rows=s.get("grid_min_rows", int),
     )
     s.done()
     return rules

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field, replace
 from ..document import Cell, Document, Mark, Provenance, Row, Table, TextBlock
 from ..errors import ReaderError
 from ..rules import PdfRules, Rules
+from .pdf_grid import Grid, find_grids
 
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 _ITALIC = re.compile(r"italic|oblique", re.IGNORECASE)
@@ -375,6 +376,19 @@ def _table_band(band: list[list], words: list[_Word], page: int, source: str, ru
     return Table(tuple(rows), Provenance(source, page=page)), top, bottom
 
 
+def _grid_table(grid: Grid, page: int, source: str, rules: PdfRules) -> Table | None:
+    """A borderless table's rows and cells, from the words of each of its columns."""
+    rows = []
+    for r, cells in enumerate(grid.rows, 1):
+        row_prov = Provenance(source, page=page, row=r)
+        built = []
+        for c, cell_words in enumerate(cells, 1):
+            prov = replace(row_prov, cell=c)
+            built.append(Cell(tuple(b for b, _, _ in _text_blocks(cell_words, page, prov, rules)), prov))
+        rows.append(Row(tuple(built), row_prov))
+    return Table(tuple(rows), Provenance(source, page=page)) if rows else None
+
+
 def _read_page(page, number: int, words: list[_Word], source: str, rules: PdfRules) -> list[_Placed]:
     placed: list[_Placed] = []
     found = page.find_tables(dict(rules.table_settings))
@@ -391,6 +405,12 @@ def _read_page(page, number: int, words: list[_Word], source: str, rules: PdfRul
         taken.append(table.bbox)
         placed += [_Placed(top, bottom, t) for t, top, bottom in bands]
     free = [w for w in words if not any(_inside(w, box) for box in taken)]
+    for grid in find_grids(free, rules):
+        table = _grid_table(grid, number, source, rules)
+        if table is not None:
+            placed.append(_Placed(grid.top, grid.bottom, table))
+            inside = {id(w) for w in grid.words}
+            free = [w for w in free if id(w) not in inside]
     prov = Provenance(source, page=number)
     placed += [_Placed(top, bottom, b) for b, top, bottom in _text_blocks(free, number, prov, rules)]
     placed.sort(key=lambda p: p.top)

@@ -16,6 +16,44 @@ from ..headers import header_roles, same_header
 from ..rules import Rules
 
 
+def _kind_of_header(roles: tuple[str | None, ...]) -> str:
+    named = set(roles) - {None}
+    if named & {"name", "label"}:
+        return "attendance"
+    if named & {"item", "questions", "responses", "number"}:
+        return "items"
+    return "actions" if named & {"action", "owner", "due"} else "other"
+
+
+def split_stacked_tables(doc: Document, rules: Rules) -> Document:
+    """Two tables stacked with no gap read as one (a PDF's borderless attendance table
+    straight above its item table): split where a header row of another kind begins."""
+    blocks: list = []
+    for block in doc.blocks:
+        if not isinstance(block, Table):
+            blocks.append(block)
+            continue
+        start, kind = 0, None
+        for i, row in enumerate(block.rows):
+            roles = header_roles(row, rules.tables, lone_ok=i == start)
+            if roles is None:
+                continue
+            this = _kind_of_header(roles)
+            if kind is not None and this != kind and i > start:
+                blocks.append(_part(block, start, i))
+                start = i
+            kind = this
+        blocks.append(_part(block, start, len(block.rows)) if start else block)
+    return replace(doc, blocks=tuple(blocks))
+
+
+def _part(table: Table, start: int, end: int) -> Table:
+    rows = table.rows[start:end]
+    pages = [p for r in rows for p in (r.prov.page, r.prov.last_page) if p is not None]
+    page, last = (min(pages), max(pages)) if pages else (None, None)
+    return Table(rows, replace(table.prov, page=page, page_end=last if last != page else None))
+
+
 def merge_continued_tables(doc: Document, rules: Rules) -> Document:
     """The document with tables split by page breaks joined back into one each.
 

@@ -141,6 +141,45 @@ def test_tables_stacked_in_one_box_with_different_columns_are_split(rules):
     assert [t.width for t in tables] == [2, 3]
 
 
+def borderless(c, top, rows, lefts, line_height=12, row_gap=14):
+    """A table drawn without lines: ``rows`` of cell texts (lists of lines), each column
+    starting at its x in ``lefts``."""
+    y = top
+    for row in rows:
+        for left, lines in zip(lefts, row):
+            for k, line in enumerate(lines):
+                text_at(c, left, y + k * line_height, line)
+        y += max(len(lines) for lines in row) * line_height + row_gap
+
+
+def test_a_table_without_lines_is_read_from_its_gutters(rules):
+    def draw(c, page):
+        text_at(c, 60, 50, "Minutes of the Board")
+        borderless(c, 80, [
+            [["No"], ["Item"], ["Owner"]],
+            [["1."], ["Apologies were received", "from the Treasurer."], ["Clerk"]],
+            [["2."], ["The accounts were approved."], ["Treasurer"]],
+        ], [60, 140, 420])
+    (table,) = [b for b in blocks(pdf(draw), rules) if isinstance(b, Table)]
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["No", "Item", "Owner"],
+        ["1.", "Apologies were received from the Treasurer.", "Clerk"],
+        ["2.", "The accounts were approved.", "Treasurer"],
+    ]
+    assert ("paragraph", "Minutes of the Board") in texts(pdf(draw), rules)
+
+
+def test_numbered_paragraphs_with_a_hanging_indent_are_no_table(rules):
+    # Kent's minutes: "2." at the margin, its text indented, then a bullet indented further
+    def draw(c, page):
+        borderless(c, 80, [
+            [["2."], ["The Leader advised that the Council would be making", "representations to government."]],
+            [["3."], ["Further to comments and questions from Members it was noted:"]],
+            [["\u2022"], ["Members expressed their gratitude to the team."]],
+        ], [60, 78])
+    assert not [b for b in blocks(pdf(draw), rules) if isinstance(b, Table)]
+
+
 def test_lines_repeated_at_the_top_and_bottom_of_pages_are_furniture(rules):
     def draw(c, page):
         text_at(c, 60, 30, "Board minutes – draft")

@@ -1,7 +1,7 @@
 """A table continued on the next page is one table; a new table stays new."""
 
 from pipeline.document import Table
-from pipeline.repair import merge_continued_tables
+from pipeline.repair import merge_continued_tables, split_stacked_tables
 from tests.helpers import read_text
 
 HEADER = "AFI / recommendation\tPCC's assurance questions\tForce response\n"
@@ -34,6 +34,20 @@ def test_fragment_opening_with_a_different_header_is_a_new_table(rules):
 def test_fragments_of_different_widths_stay_apart(rules):
     doc = read_text("a\tb\tc\n\nd\te\n")
     assert len(tables(merge_continued_tables(doc, rules))) == 2
+
+
+def test_an_attendance_table_stacked_on_an_item_table_is_split_at_the_item_header(rules):
+    # a borderless PDF leaves no gap between the two: they are read as one table
+    doc = read_text("Attendance:\tName\tCapacity\n\tJo Bloggs\tChief Constable (CC)\n" + HEADER + "AFI 1: a.\tq.\tr.\n")
+    assert len(tables(doc)) == 1
+    split = tables(split_stacked_tables(doc, rules))
+    assert [[r.cells[1].text for r in t.rows] for t in split] == [
+        ["Name", "Jo Bloggs"], ["PCC's assurance questions", "q."]]
+
+
+def test_a_repeated_header_of_the_same_kind_does_not_split(rules):
+    doc = read_text(HEADER + "AFI 1: a.\tq.\tr.\n" + HEADER + "AFI 2: b.\tq.\tr.\n")
+    assert len(tables(split_stacked_tables(doc, rules))) == 1
 
 
 def test_seed_tables_are_attendance_and_one_main_table(rules, seed_result):

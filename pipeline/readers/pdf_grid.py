@@ -1,0 +1,182 @@
+"""Tables without ruled lines on a PDF page, found from the white space around the text.
+
+A table whose borders are not drawn (an HTML table printed without CSS borders, a Word
+table in a style without lines) leaves no lines for pdfplumber to find, and its columns'
+text interleaves line by line. It still leaves white space: horizontal bands across the
+whole width between its rows, and vertical gutters between its columns.
+
+The page's words (those not in a ruled table) are cut into chunks at horizontal bands of
+white space. A chunk whose words split into two or more wide columns at vertical gutters is
+a table row; consecutive such rows whose columns line up form a table, and a chunk lying
+within one of its columns (a section row, the rest of one cell) joins it. The columns are
+those of the rows; a cell's words are those whose centre lies in its column. A header
+whose text is centred rather than aligned is placed by overlap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import median
+
+from ..rules import PdfRules
+
+
+@dataclass
+class Chunk:
+    """Words between two horizontal bands of white space, with their column intervals."""
+
+    words: list
+    top: float
+    bottom: float
+    columns: list[tuple[float, float]]
+
+
+@dataclass
+class Grid:
+    """A borderless table: its columns and, per row, the words of each column."""
+
+    columns: list[tuple[float, float]]
+    rows: list[list[list]]
+    top: float
+    bottom: float
+
+    @property
+    def words(self) -> list:
+        return [w for row in self.rows for cell in row for w in cell]
+
+
+def _chunks(words: list, band: float) -> list[list]:
+    """Words grouped where no word covers a horizontal band at least ``band`` high."""
+    chunks: list[list] = []
+    bottom = None
+    for word in sorted(words, key=lambda w: w.top):
+        if bottom is None or word.top - bottom >= band:
+            chunks.append([word])
+            bottom = word.bottom
+        else:
+            chunks[-1].append(word)
+            bottom = max(bottom, word.bottom)
+    return chunks
+
+
+def _intervals(words: list, gutter: float) -> list[tuple[float, float]]:
+    """The x intervals the words cover, merged across gaps narrower than ``gutter``."""
+    spans = sorted((w.x0, w.x1) for w in words)
+    merged: list[list[float]] = []
+    for x0, x1 in spans:
+        if merged and x0 - merged[-1][1] < gutter:
+            merged[-1][1] = max(merged[-1][1], x1)
+        else:
+            merged.append([x0, x1])
+    return [(a, b) for a, b in merged]
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
+    return max(0.0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _aligned(columns: list[tuple[float, float]], table: list[tuple[float, float]]) -> bool:
+    """True when each interval overlaps one table column more than any other, and no two
+    intervals fall in the same column (a header centred in its cells aligns this way)."""
+    seen = set()
+    for interval in columns:
+        scores = [_overlap(interval, c) for c in table]
+        best = max(range(len(table)), key=lambda i: scores[i])
+        if scores[best] <= 0 or best in seen:
+            return False
+        seen.add(best)
+    return True
+
+
+def _starts_match(columns: list[tuple[float, float]], table: list[tuple[float, float]], tol: float) -> bool:
+    """True when every interval starts where a table column starts and ends before the
+    next column does: the row's text sits in the table's columns, left-aligned."""
+    starts = [c[0] for c in table]
+    for x0, x1 in columns:
+        near = [i for i, s in enumerate(starts) if abs(s - x0) <= tol]
+        if not near:
+            return False
+        following = starts[near[0] + 1] if near[0] + 1 < len(starts) else None
+        if following is not None and x1 > following + tol:
+            return False  # runs on across the next column: a paragraph, not a cell
+    return True
+
+
+def find_grids(words: list, rules: PdfRules) -> list[Grid]:
+    """The borderless tables among a page's words (those outside ruled tables)."""
+    if not words:
+        return []
+    height = median(w.bottom - w.top for w in words)
+    gutter = max(rules.grid_gutter * height, 6.0)
+    tol = 0.6 * height
+    min_width = rules.grid_min_column_width
+    chunks = [Chunk(group, min(w.top for w in group), max(w.bottom for w in group), _intervals(group, gutter))
+              for group in _chunks(words, rules.grid_row_gap * height)]
+    grids: list[Grid] = []
+    current: list[Chunk] = []
+    table: list[tuple[float, float]] = []
+    before: list[Chunk] = []  # one-column chunks since the last table, in order
+
+    def close() -> None:
+        multi = [c for c in current if len(c.columns) >= 2]
+        if len(multi) < rules.grid_min_rows:
+            return
+        grid = _grid(current, table, tol)
+        # two columns, one of them narrow throughout, are numbered or bulleted paragraphs
+        # with a hanging indent ("1.<tab>Apologies"); three columns or more are a table
+        if len(grid.columns) > 2 or all(max((max(w.x1 for w in cell) - min(w.x0 for w in cell)) if cell else 0 for cell in column) >= min_width
+               for column in zip(*grid.rows)):
+            grids.append(grid)
+
+    for chunk in chunks:
+        multi = len(chunk.columns) >= 2
+        if current and len(current) == 1 and multi and len(chunk.columns) >= len(table) and _aligned(table, chunk.columns):
+            # a header row (perhaps centred in its cells) and the first row under it: the
+            # row's columns are the table's
+            current.append(chunk)
+            table = list(chunk.columns)
+        elif current and _starts_match(chunk.columns, table, tol):
+            current.append(chunk)
+        elif current and multi and _starts_match(table, chunk.columns, tol):
+            current.append(chunk)  # a row that fills a column the rows so far left empty
+            table = list(chunk.columns)
+        else:
+            close()
+            if multi:
+                current, table = [chunk], list(chunk.columns)
+                # at the top of a page, the rest of a row cut by the page break, or a section
+                # row, stands in one column just above the first full row: it belongs too
+                while before and _starts_match(before[-1].columns, table, tol):
+                    current.insert(0, before.pop())
+                before = []
+            else:
+                current, table = [], []
+                before.append(chunk)
+    close()
+    return grids
+
+
+def _grid(chunks: list[Chunk], columns: list[tuple[float, float]], tol: float) -> Grid:
+    """The rows of a table: each word in the column it starts in (a centred header: the
+    column its centre falls in)."""
+    # the columns of the table's fullest row: a header centred in its cells, or a row with
+    # one short cell, must not move them
+    body = chunks[1:] if len(chunks) > 1 else chunks
+    fullest = max(body, key=lambda c: (len(c.columns), len(c.words)))
+    starts = sorted(c[0] for c in (fullest.columns if len(fullest.columns) >= len(columns) else columns))
+    middles = [(starts[i] + starts[i + 1]) / 2 for i in range(len(starts) - 1)]
+
+    def by_start(word) -> int:
+        return sum(word.x0 >= s - tol / 3 for s in starts[1:])
+
+    def by_centre(word) -> int:
+        return sum((word.x0 + word.x1) / 2 > m for m in middles)
+
+    rows = []
+    for n, chunk in enumerate(chunks):
+        place = by_start if _starts_match(chunk.columns, [(s, s) for s in starts], tol) or n else by_centre
+        cells: list[list] = [[] for _ in starts]
+        for word in chunk.words:
+            cells[place(word)].append(word)
+        rows.append(cells)
+    return Grid([(s, s) for s in starts], rows, min(c.top for c in chunks), max(c.bottom for c in chunks))

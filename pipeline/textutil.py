@@ -9,6 +9,14 @@ from .document import Mark, TextBlock
 
 _SENTENCE_END = re.compile(r"[.?!:;…]['\"’”)\]]*$")
 _CONTINUATION_START = re.compile(r"^[a-z,;)\]…]")
+# words no English sentence ends on: text cut after one continues even when the next word
+# is capitalised ("The PCC asked the" / "CC how she is assured …")
+_OPEN_ENDINGS = frozenset(
+    "a an the of to and or but nor for with by from in into on onto at as than that which who whom whose "
+    "is are was were be been being has have had will would shall should can could may might must "
+    "its their his her our your my this these those such".split()
+)
+_LAST_WORD = re.compile(r"([A-Za-z]+)$")
 
 
 def ends_sentence(text: str) -> bool:
@@ -20,10 +28,16 @@ def continues_sentence(before: str, after: str) -> bool:
     """True when ``after`` reads as the rest of a sentence that ``before`` left open.
 
     That is the shape of text cut by a page break mid-sentence: ``before`` does not end
-    a sentence and ``after`` starts with a lower-case letter or closing punctuation.
+    a sentence and ``after`` starts with a lower-case letter or closing punctuation, or
+    ``before`` ends on a word no sentence ends on ("the", "of", "will").
     """
     before, after = before.rstrip(), after.lstrip()
-    return bool(before) and bool(after) and not ends_sentence(before) and bool(_CONTINUATION_START.match(after))
+    if not before or not after or ends_sentence(before):
+        return False
+    if _CONTINUATION_START.match(after):
+        return True
+    last = _LAST_WORD.search(before)
+    return last is not None and last.group(1).lower() in _OPEN_ENDINGS
 
 
 def collapse_space(text: str) -> str:

@@ -112,15 +112,18 @@ def read_pdf(data: bytes, source: str, sha256: str, rules: Rules) -> Document:
             pages = list(pdf.pages)
         except Exception as exc:
             raise _open_error(exc) from None
+        carried = None  # column starts of a table without lines running onto the next page
         for number, page in enumerate(pages, 1):
             try:
                 words = _words(page)
                 chars += sum(len(w.text) for w in words)
                 garbled += sum(_garbled_chars(w.text) for w in words)
-                placed_pages.append((float(page.height), _read_page(page, number, words, source, settings)))
+                placed, carried = _read_page(page, number, words, source, settings, carried)
+                placed_pages.append((float(page.height), placed))
             except Exception as exc:  # one broken content stream must not lose the other pages
                 warnings.append(f"page {number} could not be read: {type(exc).__name__}: {exc}")
                 placed_pages.append((0.0, []))
+                carried = None
     if not pages:
         raise ReaderError("corrupt", "the PDF has no pages")
     if len(warnings) == len(pages):
@@ -389,7 +392,10 @@ def _grid_table(grid: Grid, page: int, source: str, rules: PdfRules) -> Table | 
     return Table(tuple(rows), Provenance(source, page=page)) if rows else None
 
 
-def _read_page(page, number: int, words: list[_Word], source: str, rules: PdfRules) -> list[_Placed]:
+def _read_page(page, number: int, words: list[_Word], source: str, rules: PdfRules,
+               carried: list[float] | None = None) -> tuple[list[_Placed], list[float] | None]:
+    """The page's blocks and tables, placed by height; and the column starts of a table
+    without lines that runs to the foot of the page (for the next page to go on with)."""
     placed: list[_Placed] = []
     found = page.find_tables(dict(rules.table_settings))
     taken: list[tuple] = []
@@ -405,7 +411,8 @@ def _read_page(page, number: int, words: list[_Word], source: str, rules: PdfRul
         taken.append(table.bbox)
         placed += [_Placed(top, bottom, t) for t, top, bottom in bands]
     free = [w for w in words if not any(_inside(w, box) for box in taken)]
-    for grid in find_grids(free, rules):
+    grids = find_grids(free, rules, carried)
+    for grid in grids:
         table = _grid_table(grid, number, source, rules)
         if table is not None:
             placed.append(_Placed(grid.top, grid.bottom, table))
@@ -414,7 +421,10 @@ def _read_page(page, number: int, words: list[_Word], source: str, rules: PdfRul
     prov = Provenance(source, page=number)
     placed += [_Placed(top, bottom, b) for b, top, bottom in _text_blocks(free, number, prov, rules)]
     placed.sort(key=lambda p: p.top)
-    return placed
+    # a table runs on when nothing but the footer band lies below it
+    foot = (1 - rules.furniture_band) * float(page.height)
+    runs_on = grids and not any(w.top > grids[-1].bottom and w.top < foot for w in free)
+    return placed, [c[0] for c in grids[-1].columns] if runs_on else None
 
 
 # --- the document ---------------------------------------------------------------------------

@@ -102,8 +102,13 @@ def _starts_match(columns: list[tuple[float, float]], table: list[tuple[float, f
     return True
 
 
-def find_grids(words: list, rules: PdfRules) -> list[Grid]:
-    """The borderless tables among a page's words (those outside ruled tables)."""
+def find_grids(words: list, rules: PdfRules, carried: list[float] | None = None) -> list[Grid]:
+    """The borderless tables among a page's words (those outside ruled tables).
+
+    ``carried`` are the column starts of a table that ran to the foot of the page before:
+    chunks at the top of this page that sit in its columns go on with it, even one row
+    alone or rows with only one column filled.
+    """
     if not words:
         return []
     height = median(w.bottom - w.top for w in words)
@@ -114,12 +119,16 @@ def find_grids(words: list, rules: PdfRules) -> list[Grid]:
               for group in _chunks(words, rules.grid_row_gap * height)]
     grids: list[Grid] = []
     current: list[Chunk] = []
-    table: list[tuple[float, float]] = []
+    table: list[tuple[float, float]] = [(x, x) for x in carried or ()]
+    carrying = bool(carried)  # the page opens inside the table of the page before
     before: list[Chunk] = []  # one-column chunks since the last table, in order
 
     def close() -> None:
         multi = [c for c in current if len(c.columns) >= 2]
-        if len(multi) < rules.grid_min_rows:
+        # a table carried from the page before needs no second row, but something beyond
+        # its first column (a paragraph under it starts at the same margin)
+        beyond_first = any(len(c.columns) >= 2 or c.columns[0][0] > table[0][0] + tol for c in current)
+        if len(multi) < rules.grid_min_rows and not (carrying and beyond_first):
             return
         grid = _grid(current, table, tol)
         # two columns, one of them narrow throughout, are numbered or bulleted paragraphs
@@ -130,6 +139,13 @@ def find_grids(words: list, rules: PdfRules) -> list[Grid]:
 
     for chunk in chunks:
         multi = len(chunk.columns) >= 2
+        if carrying and _starts_match(chunk.columns, table, tol):
+            current.append(chunk)
+            if multi and len(chunk.columns) >= len(table):
+                table = list(chunk.columns)
+            continue
+        if carrying and not current:
+            carrying = False
         if current and len(current) == 1 and multi and len(chunk.columns) >= len(table) and _aligned(table, chunk.columns):
             # a header row (perhaps centred in its cells) and the first row under it: the
             # row's columns are the table's
@@ -142,6 +158,7 @@ def find_grids(words: list, rules: PdfRules) -> list[Grid]:
             table = list(chunk.columns)
         else:
             close()
+            carrying = False
             if multi:
                 current, table = [chunk], list(chunk.columns)
                 # at the top of a page, the rest of a row cut by the page break, or a section

@@ -25,7 +25,7 @@ from ..document import Cell, Document, Provenance, Row, Table
 from ..headers import header_roles, table_roles
 from ..labels import match_item_label
 from ..rules import Rules
-from ..textutil import continues_sentence, join_blocks
+from ..textutil import continues_sentence, ends_sentence, join_blocks
 
 
 def join_split_rows(doc: Document, rules: Rules) -> Document:
@@ -91,8 +91,17 @@ def _join_cells(a: Cell | None, b: Cell | None, row_prov: Provenance) -> Cell:
         keep = a if a is not None else b  # the cell above keeps its place and span
         return replace(keep, blocks=b.blocks, prov=keep.prov.spanning(b.prov))
     last, first = a.blocks[-1], b.blocks[0]
-    if continues_sentence(last.text, first.text):
+    if continues_sentence(last.text, first.text) or _tail_of_sentence(last.text, first):
         blocks = a.blocks[:-1] + (join_blocks(last, first),) + b.blocks[1:]
     else:
         blocks = a.blocks + b.blocks
     return replace(a, blocks=blocks, prov=a.prov.spanning(b.prov))
+
+
+def _tail_of_sentence(before: str, block) -> bool:
+    """True when ``block`` is the last few words of the sentence ``before`` left open: a
+    line of one to three words ending the sentence ("… covered in the Workforce" / "HTA?"),
+    carried over the page break by itself."""
+    words = block.text.split()
+    return (block.kind == "paragraph" and 1 <= len(words) <= 3 and ends_sentence(block.text)
+            and not ends_sentence(before) and not block.text.rstrip().endswith(":"))

@@ -4,7 +4,9 @@ Readers see a table page by page: a text rendering breaks it at each blank line,
 each page. A fragment on the next page with the same number of columns continues the
 table above it, unless it opens with a header row of its own that differs from the
 table's header (then it is a new table). A header repeated at the top of the new page is
-dropped.
+dropped. Two tables on one page are one only when the second opens with the rest of the first's
+last row, or goes on with the items of an item table without a header of its own: a
+converter cut the table where its source broke a page.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..document import FURNITURE, Document, Table
-from ..headers import header_roles, same_header
+from ..headers import header_roles, same_header, table_roles
 from ..rules import Rules
+from ..textutil import continues_sentence
 
 
 def _kind_of_header(roles: tuple[str | None, ...]) -> str:
@@ -86,7 +89,9 @@ def _continues(above: Table, below: Table, rules: Rules, fmt: str) -> bool:
     above_last = above.prov.last_page
     below_first = below.prov.page
     if above_last is not None and below_first is not None and below_first <= above_last:
-        return False  # not a page break: two tables on the same page
+        # no page break: two tables on one page, unless the second opens mid-sentence in
+        # its first cell (a table a converter cut in two where the source broke a page)
+        return above.width == below.width and _same_page_continues(above, below, rules)
     if (above_last is None) != (below_first is None):
         return False
     # without pages (HTML, DOCX without layout) two tables with nothing between them are
@@ -98,6 +103,19 @@ def _continues(above: Table, below: Table, rules: Rules, fmt: str) -> bool:
         # a header on the new page: the same table only if it repeats the table's header
         return any(same_header(first, row) for row in above.rows[:3])
     return True
+
+
+def _same_page_continues(above: Table, below: Table, rules: Rules) -> bool:
+    """True when ``below``, on the page ``above`` ends on, goes on with it: it opens with
+    the rest of ``above``'s last row (its first cell finishes the sentence above), or, under
+    a table that names an item in its first column, it opens with no header of its own."""
+    first, last = below.rows[0].cells, above.rows[-1].cells
+    if not first or not last:
+        return False
+    if not first[0].is_empty and continues_sentence(last[0].text, first[0].text):
+        return True
+    roles = table_roles(above, rules)
+    return roles is not None and roles[0] in ("item", "number") and header_roles(below.rows[0], rules.tables) is None
 
 
 def _merge(above: Table, below: Table, rules: Rules) -> Table:

@@ -180,6 +180,45 @@ def test_numbered_paragraphs_with_a_hanging_indent_are_no_table(rules):
     assert not [b for b in blocks(pdf(draw), rules) if isinstance(b, Table)]
 
 
+def test_a_table_without_lines_runs_on_to_a_page_holding_one_row(rules):
+    # the next page holds the rest of the last row (second column only) and one whole row:
+    # too little to be a table by itself, but it sits in the columns of the page before
+    def draw(c, page):
+        if page == 1:
+            borderless(c, 60, [
+                [["AFI / recommendation"], ["Questions"], ["Response"]],
+                [["AFI 1: The force should"], ["1. The PCC asked the CC", "whether she is assured"], ["The CC said yes."]],
+            ] + [[[f"AFI {n}: The force should act."], ["The PCC asked why."], ["The CC replied."]] for n in range(2, 22)],
+                [60, 220, 400])
+        else:
+            borderless(c, 60, [
+                [[], ["that the panels work."], []],
+                [["Cause of concern: crime"], ["The PCC asked how."], ["The CC replied."]],
+            ], [60, 220, 400])
+    doc = repair(read_bytes(pdf(draw, pages=2), "generated.pdf", rules), rules)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [r.cells[0].text for r in table.rows][-2:] == ["AFI 21: The force should act.", "Cause of concern: crime"]
+    assert (table.prov.page, table.prov.page_end) == (1, 2)
+
+
+def test_an_item_table_cut_in_two_on_one_page_is_one_table_after_repair(rules):
+    # an HTML page holding one table per page of its source, laid out by a converter that
+    # ignored the page breaks: the second table goes on with the first's last row
+    def draw(c, page):
+        grid(c, 60, [[["AFI / recommendation"], ["Questions"], ["Response"]],
+                     [["AFI 1: The force should act."], ["1. The PCC asked the"], ["1. The CC said yes."]]],
+             [140, 200, 160])
+        grid(c, 150, [[[], ["CC how she is assured."], ["2. The DCC agreed."]],
+                      [["AFI 2: Plan."], ["The PCC asked why."], ["The CC replied."]]],
+             [100, 220, 180])
+    doc = repair(read_bytes(pdf(draw), "generated.pdf", rules), rules)
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [[c.text for c in r.cells] for r in table.rows][1:] == [
+        ["AFI 1: The force should act.", "1. The PCC asked the CC how she is assured.", "1. The CC said yes.\n2. The DCC agreed."],
+        ["AFI 2: Plan.", "The PCC asked why.", "The CC replied."],
+    ]
+
+
 def test_lines_repeated_at_the_top_and_bottom_of_pages_are_furniture(rules):
     def draw(c, page):
         text_at(c, 60, 30, "Board minutes – draft")

@@ -104,3 +104,24 @@ def test_joining_keeps_a_merged_cells_span():
     joined = join_rows(above, below)
     assert joined.cells[0].col_span == 2
     assert joined.cells[0].text == "Title across two columns and more of it"
+
+
+def test_a_cell_cut_after_a_word_no_sentence_ends_on_is_joined_whatever_the_case(rules):
+    # "The PCC asked the" / "CC how she is assured …": the next word is capitalised
+    table = joined(HEADER + "AFI 1: reinvigorate IAGs.\t<p>1. The PCC asked the</p>\t<p>1. R1.</p>\n\n"
+                   "\t<p>CC how she is assured.</p>\t\n", rules)
+    assert cell_texts(table.rows[1])[1] == ["1. The PCC asked the CC how she is assured."]
+
+
+def test_the_last_words_of_a_sentence_carried_over_alone_are_joined(rules):
+    table = joined(HEADER + "AFI 12: training.\t<p>The PCC asked what was not covered in the Workforce</p>\t<p>R.</p>\n\n"
+                   "\t<p>HTA?</p>\t\n", rules)
+    assert cell_texts(table.rows[1])[1] == ["The PCC asked what was not covered in the Workforce HTA?"]
+
+
+def test_a_new_paragraph_after_a_sentence_left_without_a_full_stop_stays_apart(rules):
+    # minute takers leave full stops off: "… across the force" then a new statement
+    table = joined(HEADER + "AFI 9: agree a plan.\t<p>The SPM questioned the lack of agreements across the force</p>\t<p>R.</p>\n\n"
+                   "\t<p>The DCC stated that these are in need of refreshing.</p>\t\n", rules)
+    assert cell_texts(table.rows[1])[1] == [
+        "The SPM questioned the lack of agreements across the force", "The DCC stated that these are in need of refreshing."]

@@ -15,6 +15,7 @@ whose text is centred rather than aligned is placed by overlap.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from statistics import median
 
@@ -71,6 +72,15 @@ def _intervals(words: list, gutter: float) -> list[tuple[float, float]]:
     return [(a, b) for a, b in merged]
 
 
+_MARKER = re.compile(r"^(?:[(\[]?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxlcIVXLC]{1,6})[.)\]:]?|o)$")
+
+
+def _is_marker(text: str, rules: PdfRules) -> bool:
+    """True when ``text`` is only a bullet or a list number ("•", "o", "2.", "(b)", "iv)")."""
+    tokens = text.split()  # two bullets of one row's lines read as one run: "• •"
+    return bool(tokens) and all(t in rules.bullets or _MARKER.match(t) for t in tokens)
+
+
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
     return max(0.0, min(a[1], b[1]) - max(a[0], b[0]))
 
@@ -86,6 +96,34 @@ def _aligned(columns: list[tuple[float, float]], table: list[tuple[float, float]
             return False
         seen.add(best)
     return True
+
+
+def _under(table: list[tuple[float, float]], row: list[tuple[float, float]]) -> list[tuple[float, float]] | None:
+    """The columns of a header and the first row under it, or None when the row does not
+    sit under the header: each interval of the one with fewer overlaps its own interval of
+    the other. A column runs from its leftmost text (a header is centred, a list in a cell is
+    indented) to its rightmost; a column only the header fills keeps the header's interval."""
+    few, many = (table, row) if len(table) <= len(row) else (row, table)
+    if not _aligned(few, many):
+        return None
+    columns = [list(c) for c in many]
+    for interval in few:
+        best = max(range(len(many)), key=lambda i: _overlap(interval, many[i]))
+        columns[best] = [min(columns[best][0], interval[0]), max(columns[best][1], interval[1])]
+    return [(a, b) for a, b in columns]
+
+
+def _fits(words: list, table: list[tuple[float, float]], tol: float, height: float) -> bool:
+    """True when the words sit in the table's columns though no gutter shows between them
+    (cells closer than a gutter): no word crosses where a column starts, and each run of
+    words set well apart starts at a column's start or a list's indent after it."""
+    starts = [c[0] for c in table]
+    if any(w.x0 < s - tol and w.x1 > s + tol for w in words for s in starts[1:]):
+        return False
+    runs = _intervals(words, 2 * tol)
+    if len(runs) > len(table):
+        return False  # more columns, clearly apart, than the table has: another table
+    return all(any(s - tol <= x0 <= s + 4 * height for s in starts) for x0, _ in runs)
 
 
 def _starts_match(columns: list[tuple[float, float]], table: list[tuple[float, float]], tol: float) -> bool:
@@ -123,12 +161,21 @@ def find_grids(words: list, rules: PdfRules, carried: list[float] | None = None)
     carrying = bool(carried)  # the page opens inside the table of the page before
     before: list[Chunk] = []  # one-column chunks since the last table, in order
 
+    def settled() -> bool:
+        # rows whose cells show no gutter are taken only into a table of three columns or
+        # more: tab stops and hanging indents make two ("0915:<tab>Review format …")
+        return len(table) >= 3
+
     def close() -> None:
         multi = [c for c in current if len(c.columns) >= 2]
         # a table carried from the page before needs no second row, but something beyond
         # its first column (a paragraph under it starts at the same margin)
         beyond_first = any(len(c.columns) >= 2 or c.columns[0][0] > table[0][0] + tol for c in current)
         if len(multi) < rules.grid_min_rows and not (carrying and beyond_first):
+            return
+        # rows whose first column holds only a bullet or a list number are a list with a
+        # hanging indent ("o<tab>Ceiling leak …", "2.<tab>The Leader advised …")
+        if multi and all(_is_marker(" ".join(w.text for w in c.words if w.x1 <= c.columns[0][1]), rules) for c in multi):
             return
         grid = _grid(current, table, tol)
         # two columns, one of them narrow throughout, are numbered or bulleted paragraphs
@@ -139,19 +186,18 @@ def find_grids(words: list, rules: PdfRules, carried: list[float] | None = None)
 
     for chunk in chunks:
         multi = len(chunk.columns) >= 2
-        if carrying and _starts_match(chunk.columns, table, tol):
+        if carrying and (_starts_match(chunk.columns, table, tol) or _fits(chunk.words, table, tol, height)):
             current.append(chunk)
-            if multi and len(chunk.columns) >= len(table):
-                table = list(chunk.columns)
             continue
         if carrying and not current:
             carrying = False
-        if current and len(current) == 1 and multi and len(chunk.columns) >= len(table) and _aligned(table, chunk.columns):
-            # a header row (perhaps centred in its cells) and the first row under it: the
-            # row's columns are the table's
+        under = _under(table, chunk.columns) if current and len(current) == 1 and multi else None
+        if under is not None:
+            # a header row (perhaps centred in its cells, perhaps over a column the rows
+            # leave empty) and the first row under it
             current.append(chunk)
-            table = list(chunk.columns)
-        elif current and _starts_match(chunk.columns, table, tol):
+            table = under
+        elif current and (_starts_match(chunk.columns, table, tol) or (settled() and _fits(chunk.words, table, tol, height))):
             current.append(chunk)
         elif current and multi and _starts_match(table, chunk.columns, tol):
             current.append(chunk)  # a row that fills a column the rows so far left empty
@@ -176,18 +222,13 @@ def find_grids(words: list, rules: PdfRules, carried: list[float] | None = None)
 def _grid(chunks: list[Chunk], columns: list[tuple[float, float]], tol: float) -> Grid:
     """The rows of a table: each word in the column it starts in (a centred header: the
     column its centre falls in)."""
-    # the columns of the table's fullest row: a header centred in its cells, or a row with
-    # one short cell, must not move them
-    body = chunks[1:] if len(chunks) > 1 else chunks
-    fullest = max(body, key=lambda c: (len(c.columns), len(c.words)))
-    starts = sorted(c[0] for c in (fullest.columns if len(fullest.columns) >= len(columns) else columns))
-    middles = [(starts[i] + starts[i + 1]) / 2 for i in range(len(starts) - 1)]
+    starts = sorted(c[0] for c in columns)
 
     def by_start(word) -> int:
         return sum(word.x0 >= s - tol / 3 for s in starts[1:])
 
     def by_centre(word) -> int:
-        return sum((word.x0 + word.x1) / 2 > m for m in middles)
+        return sum((word.x0 + word.x1) / 2 >= s for s in starts[1:])
 
     rows = []
     for n, chunk in enumerate(chunks):

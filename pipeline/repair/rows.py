@@ -105,3 +105,4 @@ def _tail_of_sentence(before: str, block) -> bool:
     words = block.text.split()
     return (block.kind == "paragraph" and 1 <= len(words) <= 3 and ends_sentence(block.text)
             and not ends_sentence(before) and not block.text.rstrip().endswith(":"))
+

@@ -180,6 +180,64 @@ def test_numbered_paragraphs_with_a_hanging_indent_are_no_table(rules):
     assert not [b for b in blocks(pdf(draw), rules) if isinstance(b, Table)]
 
 
+def test_a_centred_header_over_a_column_the_rows_leave_empty(rules):
+    # an HTML attendance table printed without borders: "Attendance:" heads an empty column,
+    # the other headers are centred over their cells
+    def draw(c, page):
+        text_at(c, 60, 60, "Attendance:")
+        text_at(c, 150, 60, "Name")
+        text_at(c, 300, 60, "Capacity")
+        borderless(c, 80, [[["Jo Bloggs"], ["Police and Crime Commissioner (PCC)"]],
+                           [["Al Smith"], ["Chief Constable (CC)"]]], [126, 236])
+    (table,) = [b for b in blocks(pdf(draw), rules) if isinstance(b, Table)]
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["Attendance:", "Name", "Capacity"],
+        ["", "Jo Bloggs", "Police and Crime Commissioner (PCC)"],
+        ["", "Al Smith", "Chief Constable (CC)"],
+    ]
+
+
+def test_cells_closer_than_a_gutter_stay_in_their_columns(rules):
+    # a long word in one cell ends a few points from the next cell's text: no gutter shows
+    # on that row, but the columns of the rows around it still hold
+    def draw(c, page):
+        borderless(c, 60, [
+            [["AFI"], ["Questions"], ["Response"]],
+            [["AFI 1: Act."], ["The PCC asked why."], ["The CC replied."]],
+            [["AFI 2: understanding"], ["PCC asked the CC"], ["The CC said so."]],  # 5 points apart
+            [["AFI 3: Plan."], ["The PCC asked when."], ["The CC replied."]],
+        ], [60, 158, 300])
+    (table,) = [b for b in blocks(pdf(draw), rules) if isinstance(b, Table)]
+    assert [[c.text for c in r.cells] for r in table.rows][1:] == [
+        ["AFI 1: Act.", "The PCC asked why.", "The CC replied."],
+        ["AFI 2: understanding", "PCC asked the CC", "The CC said so."],
+        ["AFI 3: Plan.", "The PCC asked when.", "The CC replied."],
+    ]
+
+
+def test_a_bulleted_list_with_a_hanging_indent_is_no_table(rules):
+    # Word's second-level bullet "o" at the margin and its text indented (Horsley)
+    def draw(c, page):
+        borderless(c, 60, [
+            [["o"], ["Ceiling leak in the disabled toilet, action Mags to check with the builder."]],
+            [["o"], ["PAT testing, fire alarm testing and boiler service all done in the summer."]],
+            [["o"], ["A thank you to the playgroup for the contribution to the fence, action Jon."]],
+        ], [60, 78])
+    assert not [b for b in blocks(pdf(draw), rules) if isinstance(b, Table)]
+
+
+def test_times_set_at_a_tab_stop_are_no_table(rules):
+    # an agenda's schedule: "0900:<tab>Welcome", but "0915: Review" with a plain space
+    def draw(c, page):
+        for i, (time, text, x) in enumerate([("0900:", "Welcome, introductions and logistics", 106),
+                                             ("0910:", "Background and terms of reference", 106),
+                                             ("0915:", "Review format and approach", 103),
+                                             ("1030:", "Break", 103)]):
+            text_at(c, 72, 60 + 28 * i, time)
+            text_at(c, x, 60 + 28 * i, text)
+    assert not [b for b in blocks(pdf(draw), rules) if isinstance(b, Table)]
+
+
 def test_a_table_without_lines_runs_on_to_a_page_holding_one_row(rules):
     # the next page holds the rest of the last row (second column only) and one whole row:
     # too little to be a table by itself, but it sits in the columns of the page before

@@ -30,6 +30,8 @@ READERS: dict[str, str] = {
 
 _UNSUPPORTED = {
     "doc": "legacy Word .doc files are not supported (save them as .docx)",
+    "rtf": "Rich Text Format (.rtf) files are not supported (save them as .docx or PDF)",
+    "odf": "OpenDocument files (.odt) are not supported (save them as .docx or PDF)",
     "zip": "ZIP archives other than Word documents are not supported",
     "binary": "the file is binary, not a document",
 }

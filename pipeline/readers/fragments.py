@@ -122,6 +122,33 @@ class _OpenList:
     show: Callable[[int], str] | None  # None: the list shows no numbers of its own
 
 
+_FONT_STYLE = re.compile(r"font-style\s*:\s*(?:italic|oblique)", re.IGNORECASE)
+_FONT_WEIGHT = re.compile(r"font-weight\s*:\s*(?:bold(?:er)?|[6-9]00)\b", re.IGNORECASE)
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_CLASS_SELECTOR = re.compile(r"^(?:[a-zA-Z][\w-]*)?\.([\w-]+)$")
+
+
+def css_styles(declarations: str) -> list[str]:
+    """``italic`` and ``bold`` as CSS declarations ("font-style: italic; …") set them."""
+    return [style for style, pattern in (("italic", _FONT_STYLE), ("bold", _FONT_WEIGHT)) if pattern.search(declarations)]
+
+
+def class_styles(stylesheet: str) -> dict[str, tuple[str, ...]]:
+    """Class name → the styles a stylesheet's rules for that class alone set
+    (".T1 { font-style:italic; }", "span.c3{font-weight:700}"); other selectors, which
+    office exports do not use for emphasis, are left out."""
+    found: dict[str, list[str]] = {}
+    for selectors, declarations in _CSS_RULE.findall(re.sub(r"/\*.*?\*/", "", stylesheet, flags=re.S)):
+        styles = css_styles(declarations)
+        if not styles:
+            continue
+        for selector in selectors.split(","):
+            match = _CLASS_SELECTOR.match(selector.strip())
+            if match:
+                found.setdefault(match.group(1), []).extend(styles)
+    return {name: tuple(dict.fromkeys(styles)) for name, styles in found.items()}
+
+
 class BlockWalker:
     """Walks parsed HTML into ``TextBlock``s, in document order, without recursion.
 
@@ -139,6 +166,9 @@ class BlockWalker:
         self.number: str | None = None  # the number a reader sees on the current list item
         self.depth = 0  # list nesting
         self.lists: list[_OpenList] = []
+        # class name → styles its stylesheet rule gives (LibreOffice's and Google Docs'
+        # HTML set italics by class: ".T1 { font-style:italic; }"); set by the page reader
+        self.class_styles: dict[str, tuple[str, ...]] = {}
 
     def walk(self, root: Tag) -> None:
         """Walk ``root``'s children and everything below them, in document order."""
@@ -151,8 +181,25 @@ class BlockWalker:
                 leave()
                 continue
             leave_child = self.enter(child)
+            if leave_child is not None and isinstance(child, Tag):
+                leave_child = self._declared_styles(child, leave_child)
             if leave_child is not None:
                 stack.append((iter(child.children), leave_child))
+
+    def _declared_styles(self, tag: Tag, leave: Leave) -> Leave:
+        """Italic and bold given by the element's class or its ``style`` attribute, marked
+        on its text (inside whatever block it opened) until it is left."""
+        styles = [style for name in tag.get("class") or () for style in self.class_styles.get(name, ())]
+        styles += css_styles(tag.get("style") or "")
+        if not styles:
+            return leave
+        outer = self.styles
+        self.styles = outer + tuple(s for s in dict.fromkeys(styles) if s not in outer)
+
+        def leave_styled() -> None:
+            self.styles = outer
+            leave()
+        return leave_styled
 
     def flush(self) -> None:
         """End the block being gathered (if it holds text) and keep it."""

@@ -32,16 +32,17 @@ from __future__ import annotations
 
 import codecs
 import re
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, Tag, XMLParsedAsHTMLWarning
 from bs4.exceptions import ParserRejectedMarkup
 
 from ..document import Block, Cell, Document, Mark, Provenance, Row, Table, TextBlock
 from ..errors import ReaderError
 from .decode import decode_text
-from .fragments import BlockWalker, Leave
+from .fragments import BlockWalker, Leave, class_styles
 from .sniff import bomless_utf16
 
 # HTML5 asks for the charset in the first 1024 bytes, but CMS pages put scripts and
@@ -92,6 +93,7 @@ def read_html(data: bytes, source: str, sha256: str, rules=None) -> Document:
     soup = _parse(text)
     body = soup.body or soup
     walker = _PageWalker(source, paged=_marks_page_breaks(body))
+    walker.class_styles = class_styles("\n".join(style.get_text() for style in soup.find_all("style")))
     walker.walk(body)
     walker.flush()
     blocks = _titled(_numbered(walker.blocks), soup, Provenance(source, page=1 if walker.page else None))
@@ -138,7 +140,10 @@ def _declared_charset(data: bytes) -> str | None:
 def _parse(text: str) -> BeautifulSoup:
     """The parsed page, or ``ReaderError('corrupt')``."""
     try:
-        return BeautifulSoup(text, "lxml")
+        with warnings.catch_warnings():
+            # XHTML (LibreOffice's export) is read as HTML on purpose, as browsers do
+            warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+            return BeautifulSoup(text, "lxml")
     except ParserRejectedMarkup as exc:
         raise ReaderError("corrupt", f"the HTML could not be parsed: {exc}") from None
 

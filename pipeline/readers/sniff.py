@@ -28,11 +28,12 @@ _BOMS = (
 
 
 def sniff_format(data: bytes) -> str:
-    """The format of a file's content: ``pdf``, ``docx``, ``doc``, ``zip``, ``html``,
-    ``text`` or ``binary``.
+    """The format of a file's content: ``pdf``, ``docx``, ``doc``, ``rtf``, ``odf``,
+    ``zip``, ``html``, ``text`` or ``binary``.
 
-    ``doc`` is a legacy Word (OLE2) file and ``zip`` a ZIP that is not a Word document;
-    neither has a reader. ``binary`` is anything that is not text.
+    ``doc`` is a legacy Word (OLE2) file, ``rtf`` Rich Text, ``odf`` an OpenDocument file
+    (LibreOffice's .odt) and ``zip`` any other ZIP; none has a reader. ``binary`` is
+    anything that is not text.
     """
     head = data[:8192]
     stripped = head.lstrip()
@@ -47,6 +48,8 @@ def sniff_format(data: bytes) -> str:
     text_head = _text_head(head)
     if text_head is None:
         return "binary"
+    if text_head.lstrip().startswith(b"{\\rtf"):
+        return "rtf"  # Rich Text Format is plain ASCII, but markup a text reader would keep
     if _HTML_START.match(text_head):
         return "html"
     if _TAG_START.match(text_head) and b"\t" not in text_head:
@@ -102,6 +105,8 @@ def _sniff_zip(data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
+            if "mimetype" in names and archive.read("mimetype").startswith(b"application/vnd.oasis.opendocument"):
+                return "odf"
             if "[Content_Types].xml" in names:
                 types = archive.read("[Content_Types].xml")
                 if b"wordprocessingml" in types:

@@ -267,6 +267,21 @@ def test_bold_and_italic_are_marks_over_their_characters():
     assert [(block.text[m.start:m.end], m.style) for m in block.marks] == [("RESOLUTION:", "bold"), ("draft", "italic")]
 
 
+def test_italic_and_bold_set_by_a_stylesheet_class_or_a_style_attribute_are_marks():
+    # LibreOffice's XHTML export and Google Docs set emphasis by class, not by <i>/<b>
+    (block,) = read("<html><head><style>.T1 { font-style:italic; } span.c3{font-weight:700}"
+                    " .T2 { color: red }</style></head><body><p>The CC replied. <span class='T1'>The PCC"
+                    " believed this.</span> <span class='c3'>Agreed</span> <span style='font-style: oblique'>"
+                    "now</span> <span class='T2'>plain</span></p></body></html>").blocks
+    assert [(block.text[m.start:m.end], m.style) for m in block.marks] == [
+        ("The PCC believed this.", "italic"), ("Agreed", "bold"), ("now", "italic")]
+
+
+def test_a_class_styling_a_paragraph_marks_all_its_text():
+    (block,) = read("<style>p.P1 { font-weight: bold }</style><p class='P1'>Actions arising</p>").blocks
+    assert [(block.text[m.start:m.end], m.style) for m in block.marks] == [("Actions arising", "bold")]
+
+
 def test_invisible_characters_are_removed():
     doc = read("<p>&#8203;November 15, 2017&shy;</p>")
     assert texts(doc) == ["November 15, 2017"]

@@ -107,3 +107,11 @@ def test_a_damaged_zip_holding_word_parts_is_a_docx_for_the_reader_to_report():
 def test_an_ole_container_holding_an_encrypted_package_is_a_protected_docx():
     data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 200 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 200
     assert sniff_format(data) == "docx"
+
+
+def test_rich_text_is_recognised_though_it_is_ascii():
+    assert sniff_format(b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} Minutes of the meeting\\par }") == "rtf"
+
+
+def test_opendocument_text_is_recognised():
+    assert sniff_format(_zip({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<x/>"})) == "odf"

@@ -8,9 +8,16 @@ whole width between its rows, and vertical gutters between its columns.
 The page's words (those not in a ruled table) are cut into chunks at horizontal bands of
 white space. A chunk whose words split into two or more wide columns at vertical gutters is
 a table row; consecutive such rows whose columns line up form a table, and a chunk lying
-within one of its columns (a section row, the rest of one cell) joins it. The columns are
-those of the rows; a cell's words are those whose centre lies in its column. A header
-whose text is centred rather than aligned is placed by overlap.
+within one of its columns (a section row, the rest of one cell) joins it. A header centred
+over its cells, or over a column the rows leave empty, sets the columns together with the
+first row under it. In a table of three columns or more, a row whose cells stand closer
+than a gutter still joins when no word crosses a column's start. A table that runs to the
+foot of a page hands its columns to the next page. Each word goes to the column it starts
+in (a centred header's, to the column its centre falls in).
+
+Two columns are also what a hanging indent makes ("2.<tab>The Leader advised …", a bullet
+and its text): rows whose first column is only bullets or numbers, or whose narrow column
+never widens, are no table.
 """
 
 from __future__ import annotations

@@ -79,6 +79,21 @@ def merge_marks(marks: tuple[Mark, ...]) -> tuple[Mark, ...]:
     return tuple(merged)
 
 
+def trim_marks(text: str, marks) -> tuple[Mark, ...]:
+    """Style marks gathered while ``text`` was built, clipped to it, never starting or
+    ending on a space, the empty ones dropped and touching ones of a style merged."""
+    trimmed = []
+    for mark in marks:
+        start, end = mark.start, min(mark.end, len(text))
+        while start < end and text[start] == " ":
+            start += 1
+        while end > start and text[end - 1] == " ":
+            end -= 1
+        if end > start:
+            trimmed.append(replace(mark, start=start, end=end))
+    return merge_marks(tuple(trimmed))
+
+
 def slice_block(block: TextBlock, start: int, end: int, **changes) -> TextBlock:
     """The part ``text[start:end]`` of a block, white space trimmed, marks clipped."""
     raw = block.text[start:end]

@@ -6,7 +6,9 @@ import codecs
 
 from ..errors import ReaderError
 
-_BOMS = (
+#: Byte-order marks and the encoding each announces (the name recorded for the file).
+#: UTF-32-LE comes before UTF-16-LE: its mark starts with the other's.
+BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -22,7 +24,7 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
     it decodes cleanly; strict UTF-8; cp1252 (the usual encoding of older Windows
     files). Raises ``ReaderError('undecodable')`` when none of them fits.
     """
-    for bom, encoding in _BOMS:
+    for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
                 return data[len(bom):].decode(encoding.replace("-sig", "")), encoding

@@ -53,6 +53,7 @@ from lxml import etree
 
 from ..document import Block, Cell, Document, Mark, Provenance, Row, Table, TextBlock
 from ..errors import ReaderError
+from ..textutil import trim_marks
 from .docx_numbering import ListCounter, ListLabel, NumberingDefinitions
 
 # the Clark name of a prefixed tag, cached: it is looked up for every run of every paragraph
@@ -450,22 +451,7 @@ class _Line:
     def take(self) -> tuple[str, tuple[Mark, ...], int | None]:
         """The line's text, its marks (merged, never on outer spaces) and its page."""
         text = self.text.rstrip(" ")
-        merged: dict[str, list[Mark]] = {}
-        for mark in self.marks:
-            start, end = mark.start, min(mark.end, len(text))
-            while start < end and text[start] == " ":
-                start += 1
-            while end > start and text[end - 1] == " ":
-                end -= 1
-            if end <= start:
-                continue
-            same = merged.setdefault(mark.style, [])
-            # runs next to each other (or one space apart) in one style are one mark
-            if same and same[-1].end >= start - 1:
-                same[-1] = Mark(same[-1].start, max(end, same[-1].end), mark.style)
-            else:
-                same.append(Mark(start, end, mark.style))
-        marks = sorted((m for group in merged.values() for m in group), key=lambda m: (m.start, m.style))
+        marks = sorted(trim_marks(text, self.marks), key=lambda m: (m.start, m.style))
         return text, tuple(marks), self.page
 
 

@@ -22,6 +22,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import Comment, Doctype, ProcessingInstruction
 
 from ..document import Block, Mark, Provenance, TextBlock
+from ..textutil import trim_marks
 
 _SPACE = re.compile(r"\s+")
 _BLOCK_TAGS = {
@@ -83,21 +84,9 @@ class _Buffer:
 
     def take(self) -> tuple[str, tuple[Mark, ...]]:
         text = self.text.rstrip(" ")
-        marks = []
-        for m in self.marks:
-            start, end = m.start, min(m.end, len(text))
-            # a mark never starts or ends on a space
-            while start < end and text[start] == " ":
-                start += 1
-            while end > start and text[end - 1] == " ":
-                end -= 1
-            if end > start:
-                if marks and marks[-1].style == m.style and marks[-1].end >= start - 1:
-                    marks[-1] = Mark(marks[-1].start, end, m.style)
-                else:
-                    marks.append(Mark(start, end, m.style))
+        marks = trim_marks(text, self.marks)
         self.text, self.marks = "", []
-        return text, tuple(marks)
+        return text, marks
 
 
 def _shows_numbers(ol: Tag) -> bool:

@@ -7,6 +7,8 @@ import io
 import re
 import zipfile
 
+from .decode import BOMS
+
 # What may come before an HTML page's first tag: white space, comments (IE's "saved
 # from url" mark, generator banners), an XML declaration and other processing
 # instructions (XHTML, <?xml-stylesheet?>), in any order.
@@ -17,14 +19,6 @@ _HTML_START = re.compile(_PROLOG + rb"(?:<!doctype\s+html|<html[\s>]|<head[\s>]|
 _TAG_START = re.compile(_PROLOG + rb"<(?:p|div|table|h[1-6]|ul|ol|section|article|meta|title|span)[\s>]",
                         re.IGNORECASE | re.DOTALL)
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
-# Longest first: the UTF-32-LE mark starts with the UTF-16-LE one.
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 
 
 def sniff_format(data: bytes) -> str:
@@ -76,10 +70,10 @@ def bomless_utf16(head: bytes) -> str | None:
 def _text_head(head: bytes) -> bytes | None:
     """The head as ASCII-compatible bytes the markup patterns can match (byte-order mark
     removed, UTF-16/32 decoded), or None when the head is not text."""
-    for bom, codec in _BOMS:
+    for bom, codec in BOMS:
         if head.startswith(bom):
             rest = head[len(bom):]
-            if codec == "utf-8":
+            if codec == "utf-8-sig":
                 return None if b"\x00" in rest else rest
             return _recoded(rest, codec)
     if b"\x00" not in head:

@@ -152,6 +152,43 @@ def inspect(
     out.print(outline_document(doc, width=width), markup=False, highlight=False, soft_wrap=True, end="")
 
 
+@app.command()
+def evaluate(
+    gold_dir: Path = typer.Option(Path("tests/gold"), "--gold", help="The folder of gold files (tests/gold/README.md)."),
+    corpus: Optional[Path] = typer.Option(None, "--corpus", envvar="MINUTES_CORPUS",
+                                          help="Where the gold documents are. Default: the copies in GOLD/documents."),
+    split: str = typer.Option("all", "--split", help="Score the dev documents, the holdout documents, or all."),
+    misses: bool = typer.Option(False, "--misses", help="List every miss: what the gold has and the pipeline did not find, and the reverse."),
+    rules_dir: Optional[Path] = typer.Option(None, "--rules", help="A rules folder to use instead of the built-in rules."),
+) -> None:
+    """Score the extraction against hand-checked gold values: precision, recall and F1 per field."""
+    from .evaluation.gold import GoldError
+    from .evaluation.report import document_table, field_table
+    from .evaluation.runner import evaluate as run_evaluation
+
+    if split not in ("all", "dev", "holdout"):
+        _fail_usage(f"--split must be all, dev or holdout, not {split!r}")
+    if not gold_dir.is_dir():
+        _fail_usage(f"no gold folder at {gold_dir} (run from the project's root or pass --gold)")
+    corpus = corpus or gold_dir / "documents"
+    rules = _load_rules(rules_dir)
+    try:
+        evaluation = run_evaluation(gold_dir, corpus, rules, split)
+    except (GoldError, FileNotFoundError) as exc:
+        _fail_usage(str(exc))
+    if not evaluation.documents:
+        _fail_usage(f"no gold files for split {split!r} in {gold_dir}")
+    wide = Console(width=max(out.width, 150)) if not out.is_terminal else out
+    wide.print(document_table(evaluation))
+    title = (f"{len(evaluation.documents)} documents, {len(evaluation.organisations())} organisations "
+             f"(split: {split})")
+    wide.print(field_table(evaluation, title))
+    if misses:
+        out.print("misses:")
+        for line in evaluation.total.misses:
+            out.print(f"  {line}", markup=False, highlight=False, soft_wrap=True)
+
+
 def main() -> None:
     """Entry point of the ``minutes`` console command."""
     try:

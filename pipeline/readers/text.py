@@ -25,7 +25,11 @@ def read_text(data: bytes, source: str, sha256: str, rules=None) -> Document:
     """Read a text file's bytes into a ``Document`` (``rules`` are not needed here)."""
     from .decode import decode_text
 
+    from .markdown import looks_like_markdown, read_markdown
+
     text, encoding = decode_text(data)
+    if looks_like_markdown(text):
+        return read_markdown(data, source, sha256, rules)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if any("\t" in line for line in lines):
         blocks, pages = _read_tabbed(lines, source)

@@ -169,6 +169,9 @@ class PeopleRules:
 
     attendance_headings: tuple[tuple[str, str], ...]
     abbrev_pattern: re.Pattern
+    attendance_sentences: tuple[tuple[str, re.Pattern], ...]
+    name_titles: tuple[str, ...]
+    role_words: frozenset[str]
     roles: dict[str, str]
     bodies: frozenset[str]
     determiners: tuple[str, ...]
@@ -189,6 +192,7 @@ class ActionRules:
     """Action cues, owners, recipients and due text (rules/actions.yaml)."""
 
     cues: tuple[re.Pattern, ...]
+    statements: tuple[re.Pattern, ...]
     owner_patterns: tuple[re.Pattern, ...]
     passive_patterns: tuple[re.Pattern, ...]
     recipient_patterns: tuple[re.Pattern, ...]
@@ -201,6 +205,8 @@ class DecisionRules:
     """Decision cues and outcomes (rules/decisions.yaml)."""
 
     cues: tuple[re.Pattern, ...]
+    statements: tuple[re.Pattern, ...]
+    votes: tuple[re.Pattern, ...]
     outcomes: tuple[tuple[str, re.Pattern], ...]
     item_titles: tuple[str, ...]
 
@@ -216,6 +222,7 @@ class FrontMatterRules:
     body_suffixes: tuple[str, ...]
     name_separators: tuple[str, ...]
     venue_patterns: tuple[re.Pattern, ...]
+    chair_patterns: tuple[re.Pattern, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -351,6 +358,18 @@ def _parse_people(s: _Section) -> PeopleRules:
     for group in ("role", "abbrev"):
         if group not in abbrev_pattern.groupindex:
             raise RulesError(f"{att.where}.abbrev_pattern: must define the group (?P<{group}>…)")
+    sentences = []
+    for entry in _items(att, "sentences"):
+        status = entry.get("status", str)
+        if status not in ATTENDANCE_STATUSES:
+            raise RulesError(f"{entry.where}.status: '{status}' is not one of {', '.join(ATTENDANCE_STATUSES)}")
+        pattern = entry.regex("pattern", flags=0)
+        if "people" not in pattern.groupindex:
+            raise RulesError(f"{entry.where}.pattern: must define the group (?P<people>…)")
+        sentences.append((status, pattern))
+        entry.done()
+    titles = att.strings("titles")
+    role_words = frozenset(w.lower() for w in att.strings("role_words"))
     att.done()
     roles = {}
     for entry in _items(s, "roles"):
@@ -359,6 +378,9 @@ def _parse_people(s: _Section) -> PeopleRules:
     rules = PeopleRules(
         attendance_headings=tuple(headings),
         abbrev_pattern=abbrev_pattern,
+        attendance_sentences=tuple(sentences),
+        name_titles=titles,
+        role_words=role_words,
         roles=roles,
         bodies=frozenset(s.strings("bodies")),
         determiners=s.strings("determiners"),
@@ -391,6 +413,7 @@ def _parse_actions(s: _Section) -> ActionRules:
 
     rules = ActionRules(
         cues=s.regexes("cues"),
+        statements=with_person("statements"),
         owner_patterns=with_person("owner_patterns"),
         passive_patterns=with_person("passive_patterns"),
         recipient_patterns=with_person("recipient_patterns"),
@@ -406,7 +429,8 @@ def _parse_decisions(s: _Section) -> DecisionRules:
     for entry in _items(s, "outcomes"):
         outcomes.append((entry.get("outcome", str), entry.regex("pattern")))
         entry.done()
-    rules = DecisionRules(cues=s.regexes("cues"), outcomes=tuple(outcomes),
+    rules = DecisionRules(cues=s.regexes("cues"), statements=s.regexes("statements"), votes=s.regexes("votes"),
+                          outcomes=tuple(outcomes),
                           item_titles=tuple(t.lower() for t in s.strings("item_titles")))
     s.done()
     return rules
@@ -428,6 +452,7 @@ def _parse_front_matter(s: _Section) -> FrontMatterRules:
         body_suffixes=s.strings("body_suffixes"),
         name_separators=tuple(s.get("name_separators", list)),
         venue_patterns=s.regexes("venue_patterns", flags=0),
+        chair_patterns=s.regexes("chair_patterns", flags=0),
     )
     s.done()
     return rules

@@ -11,7 +11,8 @@ findings to ``doc.spans`` with details on span extensions:
 * ``minutes_turns``   → ``doc.spans["turns"]``: runs of sentences by one speaker, with
   ``span._.speaker`` (the mention that opened the turn, or None);
 * ``minutes_cues``    → ``doc.spans["actions"]`` and ``doc.spans["decisions"]``: sentences
-  opened by an action or decision cue, with ``span._.cue_end`` (where the cue ends).
+  opened by an action or decision cue, stating one whole, or recording a vote, with
+  ``span._.cue_end`` (where the cue ends; the sentence's start when it has none).
 
 What depends on the meeting — its attendance list and its date — comes in through
 ``doc._.minutes_context`` (a ``MeetingContext``), set before the pipeline runs.
@@ -289,11 +290,20 @@ def make_turn_tagger(nlp: Language, name: str, rules_dir: str) -> TurnTagger:
 
 
 class CueTagger:
-    """Marks sentences opened by an action cue ("Action arising:") or a decision cue."""
+    """Marks the sentences that record an action or a decision.
+
+    Three kinds of sentence do: one opened by a cue ("Action arising:", "RESOLVED that"),
+    whose cue words are not part of the record; one that states it whole ("It was agreed
+    that …", "The Clerk agreed to …"), kept entire; and, for decisions, a record of a vote
+    ("Proposed Cllr A, seconded Cllr B, all in favour."), which belongs to the decision
+    right before it, or else is a decision itself.
+    """
 
     def __init__(self, rules_dir: str):
         rules = load_rules(rules_dir)
         self.cues = {"actions": rules.actions.cues, "decisions": rules.decisions.cues}
+        self.statements = {"actions": rules.actions.statements, "decisions": rules.decisions.statements}
+        self.votes = rules.decisions.votes
 
     def __call__(self, doc: Doc) -> Doc:
         sentences = []
@@ -301,26 +311,54 @@ class CueTagger:
             start = next((t.i for t in sent if not t.is_space), None)
             if start is not None:
                 sentences.append(doc[start: sent.end])
-        for group, patterns in self.cues.items():
-            spans = []
-            for n, sent in enumerate(sentences):
-                text = sent.text
-                for pattern in patterns:
-                    m = pattern.match(text)
-                    if m and m.end() < len(text.rstrip()):
-                        end = sent.end
-                        if text.rstrip().endswith(":"):
-                            # "RESOLVED that Cabinet agree to:" and the lettered list under it
-                            for following in sentences[n + 1:]:
-                                if not _LIST_ENTRY.match(following.text):
-                                    break
-                                end = following.end
-                        span = Span(doc, sent.start, end, label=group.upper()[:-1])
-                        span._.cue_end = sent.start_char + m.end()
-                        spans.append(span)
-                        break
+        for group in ("actions", "decisions"):
+            spans: list[Span] = []
+            last_sentence = -2
+            n = 0
+            while n < len(sentences):
+                sent = sentences[n]
+                found = self._cued(sent, sentences, n, group)
+                if found is None and any(p.match(sent.text) for p in self.statements[group]):
+                    found = (sent.end, sent.start_char)
+                if found is None and group == "decisions" and any(p.search(sent.text) for p in self.votes):
+                    if spans and last_sentence == n - 1 and spans[-1].end == sent.start:
+                        # the vote on the decision just recorded: part of it
+                        previous = spans.pop()
+                        merged = Span(doc, previous.start, sent.end, label=previous.label_)
+                        merged._.cue_end = previous._.cue_end
+                        spans.append(merged)
+                        last_sentence = n
+                        n += 1
+                        continue
+                    found = (sent.end, sent.start_char)
+                if found is not None:
+                    end, cue_end = found
+                    span = Span(doc, sent.start, end, label=group.upper()[:-1])
+                    span._.cue_end = cue_end
+                    spans.append(span)
+                    last_sentence = n
+                    while n + 1 < len(sentences) and sentences[n + 1].start < end:
+                        n += 1  # the list entries the span took in
+                    last_sentence = n
+                n += 1
             doc.spans[group] = spans
         return doc
+
+    def _cued(self, sent: Span, sentences: list[Span], n: int, group: str) -> tuple[int, int] | None:
+        """(end token, end of the cue) of a sentence opened by a cue, else None."""
+        text = sent.text
+        for pattern in self.cues[group]:
+            m = pattern.match(text)
+            if m and m.end() < len(text.rstrip()):
+                end = sent.end
+                if text.rstrip().endswith(":"):
+                    # "RESOLVED that Cabinet agree to:" and the lettered list under it
+                    for following in sentences[n + 1:]:
+                        if not _LIST_ENTRY.match(following.text):
+                            break
+                        end = following.end
+                return end, sent.start_char + m.end()
+        return None
 
 
 @Language.factory("minutes_cues", default_config={"rules_dir": ""})

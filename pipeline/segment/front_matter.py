@@ -153,6 +153,8 @@ def read_front_matter(doc: Document, rules: Rules, finder: DateFinder) -> FrontM
                 break
     minute_taker, minute_taker_role = _name_and_role(values.get("minute_taker"), rules)
     chair, _ = _name_and_role(values.get("chair"), rules)
+    if chair is None:
+        chair = _chair_in_passing(lines, rules)
     return FrontMatter(
         title=title,
         body=_body(title, finder, rules),
@@ -164,6 +166,16 @@ def read_front_matter(doc: Document, rules: Rules, finder: DateFinder) -> FrontM
         venue=values.get("venue") or _venue(lines, rules),
         page=title_line.prov.page if title_line else None,
     )
+
+
+def _chair_in_passing(lines: list[FrontLine], rules: Rules) -> str | None:
+    """The chair named in a sentence: "The meeting was led by Frank Wiles."."""
+    for line in lines:
+        for pattern in rules.front_matter.chair_patterns:
+            m = pattern.search(line.text)
+            if m:
+                return m.group("chair").strip(" .,")
+    return None
 
 
 def _looks_like_title(text: str, rules: Rules) -> bool:

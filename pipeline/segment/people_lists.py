@@ -24,7 +24,9 @@ from ..textutil import collapse_space
 from .attendance import AttendeeDraft
 from .front_matter import is_key_value_table, key_value_lines
 
-_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z /&'-]{1,45}?)\s*[:;]\s*(?P<value>.*)$")
+_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ,/&'-]{1,45}?)\s*[:;]\s*(?P<value>.*)$")
+_TOOK_MINUTES = re.compile(r"\bminutes\b|\bminute[- ]?taker\b|\bnote[- ]?taker\b|\bscribe\b", re.IGNORECASE)
+_INITIALS = re.compile(r"^[A-Z]{2,4}$")
 _BRACKET = re.compile(r"\(([^()]*)\)")
 _ABBREV = re.compile(r"^[A-Z][A-Za-z&]{0,6}$")
 _POST_NOMINALS = {"OBE", "MBE", "CBE", "KBE", "DBE", "JP", "MP", "QC", "KC", "DL", "QPM", "BEM", "FRS", "PhD"}
@@ -48,7 +50,9 @@ class ListedPerson:
 
 def status_of_label(label: str, rules: Rules) -> str | None:
     """The attendance status a list heading gives ("In attendance virtually" → in_attendance)."""
-    cleaned = collapse_space(label).rstrip(":;").strip().lower()
+    cleaned = collapse_space(label).rstrip(":;").strip().lower().replace(",", "")
+    # "Board members in attendance were:", "The following were present"
+    cleaned = re.sub(r"\s+(?:were|was|are|is)$", "", cleaned)
     for cue, status in sorted(rules.people.attendance_headings, key=lambda h: len(h[0]), reverse=True):
         cue = cue.lower()
         if cleaned == cue or cleaned.startswith(cue + " ") or cleaned.endswith(" " + cue):
@@ -86,12 +90,70 @@ def _split(text: str) -> list[str]:
     return [p.strip(" .") for p in parts if p.strip(" .")]
 
 
-def parse_people(text: str) -> list[ListedPerson]:
+def _split_at_titles(parts: list[str], titles: tuple[str, ...]) -> list[str]:
+    """A part that runs several names together ("Cllr Sue Lintern Cllr Jim McNeill") split
+    where a title begins the next name."""
+    if not titles:
+        return parts
+    title = "|".join(re.escape(t) for t in titles)
+    split = []
+    for part in parts:
+        split += [p.strip() for p in re.split(rf"\s+(?=(?:{title})\.?\s+[A-Z])", part) if p.strip()]
+    return split
+
+
+def _name_and_role(name: str, titles: tuple[str, ...], role_words: frozenset[str]) -> tuple[str, str | None, str | None, str | None]:
+    """A name written with its role and initials after it, without brackets, and what
+    follows it when that is the next person's name:
+    "Cllr Jo Bruce JB Chairperson" → ("Cllr Jo Bruce", "Chairperson", "JB", None);
+    "Helen Richardson Parish Clerk" → ("Helen Richardson", "Parish Clerk", None, None);
+    "Cllr Gail Reeve Helen Richardson" → ("Cllr Gail Reeve", None, None, "Helen Richardson")."""
+    words = name.split()
+    titled = 1 if words and words[0].rstrip(".") in titles else 0
+    for i in range(titled + 2, len(words)):
+        word = words[i]
+        if _INITIALS.match(word) and word not in _POST_NOMINALS:
+            return " ".join(words[:i]), " ".join(words[i + 1:]) or None, word, None
+        if word.lower().strip(",.") in role_words:
+            break
+    initials = 0
+    while titled + initials < len(words) and len(words[titled + initials].rstrip(".")) == 1:
+        initials += 1
+    # after a title a name is a first name and a surname, or initials and a surname
+    length = titled + initials + (1 if initials else 2)
+    rest = words[length:]
+    if not rest or not titled and not any(w.lower().strip(",.") in role_words for w in rest):
+        return name, None, None, None
+    if not any(w.lower().strip(",.") in role_words for w in rest[:2]) and len(rest) >= 2 and rest[0][:1].isupper():
+        return " ".join(words[:length]), None, None, " ".join(rest)
+    return " ".join(words[:length]), " ".join(rest), None, None
+
+
+def parse_people(text: str, rules: Rules | None = None) -> list[ListedPerson]:
     """The people in a written list (empty when it reads as prose, not a list)."""
     people: list[ListedPerson] = []
-    for part in _split(text):
+    titles = rules.people.name_titles if rules else ()
+    role_words = rules.people.role_words if rules else frozenset()
+    parts = _split_at_titles(_split(text), titles)
+    while parts:
+        part = parts.pop(0)
         brackets = [b.strip() for b in _BRACKET.findall(part)]
         name = collapse_space(_BRACKET.sub(" ", part)).strip(" ,.-–")
+        written_role = initials = spill = None
+        if rules and name:
+            name, written_role, initials, spill = _name_and_role(name, titles, role_words)
+        if spill:
+            # the next person's name ran on after this one's: it carries the brackets
+            parts.insert(0, spill + "".join(f" ({b})" for b in brackets))
+            brackets = []
+        if written_role is None and initials is None and people and rules and name.split()[0].lower() in role_words \
+                and name.split()[0] not in titles:
+            # "…, Financial Responsible Person" after "Helen Richardson Parish Clerk and":
+            # the rest of the role before it, not a person
+            last = people[-1]
+            role = f"{last.role} and {name}" if last.role else name
+            people[-1] = ListedPerson(last.name, role, last.abbrev)
+            continue
         if not name or name in _POST_NOMINALS:
             continue  # "Mr R C Love, OBE": the honour belongs to the name before it
         words = name.split()
@@ -99,8 +161,8 @@ def parse_people(text: str) -> list[ListedPerson]:
         if len(words) > 6 or _NOT_A_NAME.search(name) or (not name[:1].isupper() and len(words) > 1) \
                 or re.search(r"\d", name.rstrip("_")):
             return []  # prose, not a list of people
-        abbrev = next((b for b in brackets if _ABBREV.match(b) and sum(c.isupper() for c in b) >= 2), None)
-        roles = [b for b in brackets if b != abbrev and b]
+        abbrev = initials or next((b for b in brackets if _ABBREV.match(b) and sum(c.isupper() for c in b) >= 2), None)
+        roles = ([written_role] if written_role else []) + [b for b in brackets if b != abbrev and b]
         people.append(ListedPerson(name, ", ".join(roles) or None, abbrev))
     return people
 
@@ -146,20 +208,36 @@ def read_people_lists(doc: Document, rules: Rules) -> list[AttendeeDraft]:
             # a label on a line of its own, the list on the next ("Present" / "ashley, ivan, …")
             value = lines[i + 1][0]
             i += 1
-        listed = parse_people(value) if value else []
+        listed = parse_people(value, rules) if value else []
         j = i + 1
         if not value:
             # a heading alone: one person per line until a line that is not a name
             while j < len(lines) and not lines[j][2]:
                 if _is_label(lines[j][0], rules) or _LABEL.match(lines[j][0]):
                     break  # the next list ("Present", "Regrets") or a label: this one has ended
-                found = parse_people(lines[j][0])
+                found = parse_people(lines[j][0], rules)
                 if len(found) != 1:
                     break
                 listed += found
                 j += 1
         for person in listed:
-            people.append(AttendeeDraft(person.name, person.role, person.abbrev, status, prov.page, prov.describe(),
-                                        chair=person.is_chair))
+            # "Helen Richardson HR Parish Clerk (Minutes)": listed, and took the minutes
+            took = person.role and _TOOK_MINUTES.search(person.role)
+            people.append(AttendeeDraft(person.name, person.role, person.abbrev, "minutes" if took else status,
+                                        prov.page, prov.describe(), chair=person.is_chair))
         i = j if listed and not value else i + 1
+    return people + _people_in_sentences(lines, rules)
+
+
+def _people_in_sentences(lines: list[tuple[str, Provenance, bool]], rules: Rules) -> list[AttendeeDraft]:
+    """People listed in prose: "Apologies were received from Mr R Love OBE, Ms K Leonard
+    and Ms A Farmer.", "Ms L Game and Ms T Scott were in attendance virtually." """
+    people = []
+    for text, prov, heading in lines:
+        if heading:
+            continue
+        for status, pattern in rules.people.attendance_sentences:
+            for m in pattern.finditer(text):
+                listed = parse_people(_BRACKET.sub(" ", m.group("people")), rules)
+                people += [AttendeeDraft(p.name, p.role, p.abbrev, status, prov.page, prov.describe()) for p in listed]
     return people

@@ -193,6 +193,9 @@ class ActionRules:
 
     cues: tuple[re.Pattern, ...]
     statements: tuple[re.Pattern, ...]
+    lead_in: re.Pattern
+    trailing_owner: tuple[re.Pattern, ...]
+    in_decisions: tuple[re.Pattern, ...]
     owner_patterns: tuple[re.Pattern, ...]
     passive_patterns: tuple[re.Pattern, ...]
     recipient_patterns: tuple[re.Pattern, ...]
@@ -207,6 +210,8 @@ class DecisionRules:
     cues: tuple[re.Pattern, ...]
     statements: tuple[re.Pattern, ...]
     votes: tuple[re.Pattern, ...]
+    not_decisions: tuple[re.Pattern, ...]
+    split_at: re.Pattern
     outcomes: tuple[tuple[str, re.Pattern], ...]
     item_titles: tuple[str, ...]
 
@@ -222,6 +227,7 @@ class FrontMatterRules:
     body_suffixes: tuple[str, ...]
     name_separators: tuple[str, ...]
     venue_patterns: tuple[re.Pattern, ...]
+    kinds: tuple[tuple[str, re.Pattern, bool], ...] = ()
     chair_patterns: tuple[re.Pattern, ...] = ()
 
 
@@ -414,6 +420,9 @@ def _parse_actions(s: _Section) -> ActionRules:
     rules = ActionRules(
         cues=s.regexes("cues"),
         statements=with_person("statements"),
+        lead_in=s.regex("lead_in", flags=0),
+        trailing_owner=with_person("trailing_owner"),
+        in_decisions=with_person("in_decisions"),
         owner_patterns=with_person("owner_patterns"),
         passive_patterns=with_person("passive_patterns"),
         recipient_patterns=with_person("recipient_patterns"),
@@ -430,10 +439,26 @@ def _parse_decisions(s: _Section) -> DecisionRules:
         outcomes.append((entry.get("outcome", str), entry.regex("pattern")))
         entry.done()
     rules = DecisionRules(cues=s.regexes("cues"), statements=s.regexes("statements"), votes=s.regexes("votes"),
+                          not_decisions=s.regexes("not_decisions"), split_at=s.regex("split_at"),
                           outcomes=tuple(outcomes),
                           item_titles=tuple(t.lower() for t in s.strings("item_titles")))
     s.done()
     return rules
+
+
+MEETING_KINDS = ("minutes", "agenda", "decision_log")
+
+
+def _kinds(s: _Section) -> list[tuple[str, re.Pattern, bool]]:
+    kinds = []
+    for entry in _items(s, "kinds"):
+        kind = entry.get("kind", str)
+        if kind not in MEETING_KINDS:
+            raise RulesError(f"{entry.where}.kind: '{kind}' is not one of {', '.join(MEETING_KINDS)}")
+        lines = entry.get("lines", bool, False)
+        kinds.append((kind, entry.regex("pattern"), lines))
+        entry.done()
+    return kinds
 
 
 def _parse_front_matter(s: _Section) -> FrontMatterRules:
@@ -453,6 +478,7 @@ def _parse_front_matter(s: _Section) -> FrontMatterRules:
         name_separators=tuple(s.get("name_separators", list)),
         venue_patterns=s.regexes("venue_patterns", flags=0),
         chair_patterns=s.regexes("chair_patterns", flags=0),
+        kinds=tuple(_kinds(s)),
     )
     s.done()
     return rules

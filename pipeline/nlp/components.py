@@ -303,6 +303,8 @@ class CueTagger:
         rules = load_rules(rules_dir)
         self.cues = {"actions": rules.actions.cues, "decisions": rules.decisions.cues}
         self.statements = {"actions": rules.actions.statements, "decisions": rules.decisions.statements}
+        self.trailing = {"actions": rules.actions.trailing_owner, "decisions": ()}
+        self.lead_in = rules.actions.lead_in
         self.votes = rules.decisions.votes
 
     def __call__(self, doc: Doc) -> Doc:
@@ -318,7 +320,7 @@ class CueTagger:
             while n < len(sentences):
                 sent = sentences[n]
                 found = self._cued(sent, sentences, n, group)
-                if found is None and any(p.match(sent.text) for p in self.statements[group]):
+                if found is None and self._states(sent.text, group):
                     found = (sent.end, sent.start_char)
                 if found is None and group == "decisions" and any(p.search(sent.text) for p in self.votes):
                     if spans and last_sentence == n - 1 and spans[-1].end == sent.start:
@@ -343,6 +345,13 @@ class CueTagger:
                 n += 1
             doc.spans[group] = spans
         return doc
+
+    def _states(self, text: str, group: str) -> bool:
+        """True when a sentence states an action or decision whole (after any list
+        number or topic label), or names who acts at its end ("…, action Mick")."""
+        body = text[self.lead_in.match(text).end():]
+        return (any(p.match(body) or p.match(text) for p in self.statements[group])
+                or any(p.search(text) for p in self.trailing[group]))
 
     def _cued(self, sent: Span, sentences: list[Span], n: int, group: str) -> tuple[int, int] | None:
         """(end token, end of the cue) of a sentence opened by a cue, else None."""

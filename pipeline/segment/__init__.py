@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.language import Language
 
-from ..document import Document
+from ..document import FURNITURE, Document, TextBlock
 from ..errors import DocumentError, Problem
 from ..ids import Ids
 from ..nlp import MeetingContext, PeopleIndex, Person, person_id_for
@@ -22,7 +22,7 @@ from ..records import Attendee, Item, Meeting, MeetingRecords
 from ..rules import Rules
 from ..tag import tag_records
 from .attendance import AttendeeDraft, read_attendance
-from .front_matter import FrontMatter, front_lines, read_front_matter
+from .front_matter import FrontMatter, date_from_file_name, front_lines, read_front_matter
 from .items import ItemDraft, read_items
 from .paragraph_items import read_paragraph_items
 from .people_lists import read_people_lists
@@ -72,6 +72,12 @@ def _items(drafts: list[ItemDraft], ids: Ids, meeting_id: str) -> list[Item]:
     return items
 
 
+def _body_draft(doc: Document) -> ItemDraft:
+    """The whole text of minutes that have no items, as one unlabelled stretch."""
+    blocks = [b for b in doc.blocks if isinstance(b, TextBlock) and b.kind not in FURNITURE and b.text.strip()]
+    return ItemDraft(kind="body", label=None, number=None, section=None, blocks=blocks)
+
+
 def _names_a_meeting(doc: Document, rules: Rules) -> bool:
     """True when the front lines say the document records or announces a meeting."""
     words = [re.compile(rf"\b{re.escape(w)}\b", re.IGNORECASE) for w in rules.front_matter.meeting_cues]
@@ -86,6 +92,8 @@ def segment_meeting(doc: Document, rules: Rules, nlp: Language, meeting_no: int 
     problems: list[Problem] = []
 
     front = read_front_matter(doc, rules, finder)
+    if front.date is None:
+        front = replace(front, date=date_from_file_name(doc.source, finder))
     listed = read_attendance(doc, rules) + read_people_lists(doc, rules)
     if front.chair is None:
         # "PRESENT: Mr R W Gough (Chairman), …": the list says who chaired
@@ -101,10 +109,21 @@ def segment_meeting(doc: Document, rules: Rules, nlp: Language, meeting_no: int 
                                                 "word such as minutes, meeting or agenda before the body (not minutes?)")
     drafts = read_items(doc, rules) or read_paragraph_items(doc, rules, front.title)
     items = _items(drafts, ids, meeting_id)
-    qa = segment_qa(drafts, [i.item_id for i in items], context, nlp, rules, ids, finder)
-    qa.actions += column_actions(drafts, [i.item_id for i in items], people, front.date, rules, ids, finder,
-                                 first=len(qa.actions) + 1)
-    qa.actions += table_actions(doc, rules, people, front.date, ids, finder, first=len(qa.actions) + 1)
+    item_ids: list[str | None] = [i.item_id for i in items]
+    if not drafts:
+        # minutes written as running prose, with no items: their actions, decisions and
+        # speakers are still recorded, under no item
+        drafts, item_ids = [_body_draft(doc)], [None]
+    if front.kind == "agenda":
+        # an agenda lists business to come: nothing has been said, done or decided yet
+        drafts = [replace(d, blocks=[], question_cells=[], response_cells=[], action_rows=[]) for d in drafts]
+    qa = segment_qa(drafts, item_ids, context, nlp, rules, ids, finder)
+    columns = column_actions(drafts, item_ids, people, front.date, rules, ids, finder, first=len(qa.actions) + 1)
+    # "The Chair will convey …" with SB in the owner column: one action, the column's
+    written = {(a.item_id, a.text) for a in columns}
+    qa.actions = [a for a in qa.actions if (a.item_id, a.text) not in written] + columns
+    if front.kind != "agenda":
+        qa.actions += table_actions(doc, rules, people, front.date, ids, finder, first=len(qa.actions) + 1)
 
     meeting = Meeting(
         meeting_id=meeting_id,
@@ -116,7 +135,7 @@ def segment_meeting(doc: Document, rules: Rules, nlp: Language, meeting_no: int 
         chair=front.chair,
         minute_taker=front.minute_taker,
         venue=front.venue,
-        kind="minutes",
+        kind=front.kind,
         chair_person_id=people.person_id_of(front.chair) if front.chair else None,
         minute_taker_person_id=people.person_id_of(front.minute_taker) if front.minute_taker else None,
         page_start=front.page,

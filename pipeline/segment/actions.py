@@ -80,7 +80,11 @@ def _due(text: str, rules: ActionRules, finder: DateFinder, meeting: date | None
 def parse_action(text: str, rules: ActionRules, people: PeopleIndex | None,
                  finder: DateFinder, meeting: date | None) -> ActionParts:
     """Owner, recipient and due date of an action's text (cue words already removed)."""
-    owner = _clean(_first(rules.owner_patterns, text, "owner", anywhere=False))
+    body = text[rules.lead_in.match(text).end():]
+    owner = _clean(_first(rules.owner_patterns, text, "owner", anywhere=False)
+                   or _first(rules.owner_patterns, body, "owner", anywhere=False)
+                   # "…, action Mick": who acts is named at the end
+                   or _first(rules.trailing_owner, text, "owner", anywhere=True))
     recipient = None
     if owner is None:
         # "PCC to be given a copy …": the text names only who receives
@@ -96,6 +100,19 @@ def parse_action(text: str, rules: ActionRules, people: PeopleIndex | None,
         due_text=due_text,
         due_date=due_date,
     )
+
+
+def actions_in_decision(text: str, rules: ActionRules) -> list[tuple[str, str]]:
+    """(action text, owner) for each task a resolution gives: "RESOLVED: (1) That HR
+    contact Albanwise … (2) That BB contact Roger Lankfer." gives two."""
+    found = []
+    for pattern in rules.in_decisions:
+        for m in pattern.finditer(text):
+            start = m.start("owner")
+            end = re.search(r"\(\d{1,2}\)|\s\d{1,2}\)\s", text[m.end():])
+            piece = text[start: m.end() + end.start() if end else len(text)].strip(" ;,")
+            found.append((piece, _clean(m.group("owner"))))
+    return sorted(found, key=lambda f: text.find(f[0]))
 
 
 def decision_outcome(text: str, rules: DecisionRules) -> str | None:

@@ -51,6 +51,7 @@ class FrontMatter:
     minute_taker_role: str | None = None
     venue: str | None = None
     page: int | None = None
+    kind: str = "minutes"
 
 
 def is_key_value_table(table: Table, rules: Rules) -> bool:
@@ -124,7 +125,7 @@ def read_front_matter(doc: Document, rules: Rules, finder: DateFinder) -> FrontM
     labels = {label.lower(): field for field, names in rules.front_matter.fields.items() for label in names}
     for i, line in enumerate(lines):
         alone = labels.get(line.text.rstrip(":").strip().lower())
-        if alone and alone not in values and i + 1 < len(lines):
+        if alone and alone not in values and i + 1 < len(lines) and len(lines[i + 1].text.split()) <= 8:
             # a label on a line of its own, its value on the next ("Chair" / "wolfgang")
             values[alone] = lines[i + 1].text
             continue
@@ -165,7 +166,29 @@ def read_front_matter(doc: Document, rules: Rules, finder: DateFinder) -> FrontM
         minute_taker_role=minute_taker_role,
         venue=values.get("venue") or _venue(lines, rules),
         page=title_line.prov.page if title_line else None,
+        kind=document_kind(title, lines, rules),
     )
+
+
+def date_from_file_name(source: str, finder: DateFinder) -> date | None:
+    """The date a file's name gives ("2019-02-26-minutes.md", "CPP_Minutes_29.10.24.pdf"):
+    archives name files by meeting date when the text itself leaves the date out."""
+    stem = re.split(r"[\\/]", source)[-1].rsplit(".", 1)[0]
+    stem = re.sub(r"[_]+", " ", stem)
+    for match in finder.find(stem, None):
+        if match.kind == "date" and match.value_start is not None:
+            return match.value_start
+    return None
+
+
+def document_kind(title: str | None, lines: list[FrontLine], rules: Rules) -> str:
+    """``minutes``, ``agenda`` or ``decision_log``: the first kind rule that matches the
+    title (or a front line, for rules that say so); minutes when none does."""
+    for kind, pattern, on_lines in rules.front_matter.kinds:
+        texts = [l.text for l in lines] if on_lines else [title or ""]
+        if any(pattern.search(t) for t in texts):
+            return kind
+    return "minutes"
 
 
 def _chair_in_passing(lines: list[FrontLine], rules: Rules) -> str | None:

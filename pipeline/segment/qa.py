@@ -27,7 +27,7 @@ from ..records import Action, Decision, Note, Question, Response
 from ..rules import Rules
 from ..textutil import collapse_space
 from ..headers import looks_like_owners
-from .actions import decision_outcome, parse_action, resolve_people
+from .actions import actions_in_decision, decision_outcome, parse_action, resolve_people
 from .entries import Aside, entries_of, split_asides
 from .items import ItemDraft
 
@@ -294,6 +294,10 @@ def _cue_records(unit: _Unit, doc: Doc, item_id: str, context: MeetingContext, r
         text = collapse_space(doc.text[span._.cue_end: span.end_char])
         if not text:
             continue
+        if span._.cue_end == span.start_char and unit.column != "item":
+            # an answer's "The OCC will also have updated training …" tells a plan; in a
+            # question-and-response table only a cue ("Action arising:") records a task
+            continue
         parts = parse_action(text, rules.actions, context.people, finder, context.meeting_date)
         if looks_like_owners([text]) and span.start_char > 0:
             # "… to be posted on the website. ACTION: AHop": the cue names only who acts,
@@ -312,9 +316,22 @@ def _cue_records(unit: _Unit, doc: Doc, item_id: str, context: MeetingContext, r
         text = collapse_space(doc.text[span._.cue_end: span.end_char])
         if not text:
             continue
-        _add_decision(result, ids, item_id, text, decision_outcome(span.text, rules.decisions),
-                      unit.provs_between(span.start_char, span.end_char))
+        provs = unit.provs_between(span.start_char, span.end_char)
         cut.append((span.start_char, span.end_char))
+        pieces = [p.strip() for p in rules.decisions.split_at.split(text) if p.strip()]
+        for piece in pieces if len(pieces) > 1 else [text]:
+            if any(p.match(piece) for p in rules.decisions.not_decisions):
+                continue
+            outcome = decision_outcome(piece if len(pieces) > 1 else span.text, rules.decisions)
+            _add_decision(result, ids, item_id, piece, outcome, provs)
+        # "RESOLVED: That the Clerk contact …": the resolution gives a task too
+        already = {a.text for a in result.actions}
+        for task, owner in actions_in_decision(text, rules.actions):
+            if any(task in a or a in task for a in already):
+                continue  # the sentence was read as an action already
+            parts = parse_action(task, rules.actions, context.people, finder, context.meeting_date)
+            parts = replace(parts, owner=owner, owner_person_id=resolve_people(owner, context.people))
+            _add_action(result, ids, item_id, task, parts, provs)
     return cut, actions
 
 

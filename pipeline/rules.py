@@ -194,6 +194,7 @@ class ActionRules:
     cues: tuple[re.Pattern, ...]
     statements: tuple[re.Pattern, ...]
     lead_in: re.Pattern
+    not_owners: frozenset[str]
     trailing_owner: tuple[re.Pattern, ...]
     in_decisions: tuple[re.Pattern, ...]
     owner_patterns: tuple[re.Pattern, ...]
@@ -421,6 +422,7 @@ def _parse_actions(s: _Section) -> ActionRules:
         cues=s.regexes("cues"),
         statements=with_person("statements"),
         lead_in=s.regex("lead_in", flags=0),
+        not_owners=frozenset(o.lower() for o in s.strings("not_owners")),
         trailing_owner=with_person("trailing_owner"),
         in_decisions=with_person("in_decisions"),
         owner_patterns=with_person("owner_patterns"),

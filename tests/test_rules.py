@@ -78,3 +78,25 @@ def test_a_new_section_cue_is_taught_by_editing_rules(rules_copy, tmp_path):
     assert (item.kind, item.label, item.number) == ("finding", "Finding 3", "3")
     default = process_document(doc, load_rules(ROOT / "rules")).meetings[0].items
     assert default[0].kind == "agenda_item"
+
+
+def test_a_parish_template_is_taught_by_editing_rules(rules_copy, tmp_path):
+    # the second worked example of rules/README.md, on generated minutes
+    from pipeline.run import process_document
+
+    doc = tmp_path / "generated.txt"
+    doc.write_text("Minutes of the Parish Council meeting held on 3 May 2023\n\n"
+                   "Those present at the meeting: Cllr Ann Green, Cllr Bob White\n\n"
+                   "C/23/045 Allotments The waiting list has grown. DECIDED: a second site be sought. "
+                   "The hedges need cutting, for action – Clerk.\n\nC/23/046 Any other business None.\n", encoding="utf-8")
+    before = process_document(doc, load_rules(ROOT / "rules")).meetings[0]  # (rules are cached per folder)
+    edit(rules_copy / "decisions.yaml", "cues:\n", "cues:\n  - 'decided\\s*[:\\-–—]\\s*'\n")
+    edit(rules_copy / "people.yaml", "  headings:\n", '  headings:\n    - {cue: "those present at the meeting", status: present}\n')
+    edit(rules_copy / "actions.yaml", "trailing_owner:\n",
+         "trailing_owner:\n  - '[,;.–—-]\\s*for\\s+action\\s*[:\\-–—]\\s*(?P<owner>{person})\\s*\\.?$'\n")
+    after = process_document(doc, load_rules(rules_copy)).meetings[0]
+    assert not before.attendees
+    assert [d.text for d in before.decisions] == ["DECIDED: a second site be sought."]  # a statement, kept whole
+    assert [d.text for d in after.decisions] == ["a second site be sought."]
+    assert [(a.name, a.status) for a in after.attendees] == [("Cllr Ann Green", "present"), ("Cllr Bob White", "present")]
+    assert [a.owner for a in after.actions] == ["Clerk"]

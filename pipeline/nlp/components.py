@@ -360,7 +360,9 @@ class CueTagger:
             m = pattern.match(text)
             if m and m.end() < len(text.rstrip()):
                 end = sent.end
-                if text.rstrip().endswith(":"):
+                # "RESOLVED: (1) That … (2) That …": the numbered list the cue opens
+                numbered = _LIST_ENTRY.match(text[m.end():]) is not None
+                if text.rstrip().endswith(":") or numbered:
                     # "RESOLVED that Cabinet agree to:" and the lettered list under it
                     for following in sentences[n + 1:]:
                         if not _LIST_ENTRY.match(following.text):

@@ -55,7 +55,7 @@ def resolve_people(text: str | None, people: PeopleIndex | None) -> str | None:
 def _clean(who: str | None) -> str | None:
     if not who:
         return None
-    return _LEADING_THE.sub("", who.strip()) or None
+    return _LEADING_THE.sub("", who.strip().rstrip(".")) or None
 
 
 def _first(patterns, text: str, group: int | str, anywhere: bool) -> str | None:

@@ -299,6 +299,8 @@ def _cue_records(unit: _Unit, doc: Doc, item_id: str, context: MeetingContext, r
             # question-and-response table only a cue ("Action arising:") records a task
             continue
         parts = parse_action(text, rules.actions, context.people, finder, context.meeting_date)
+        if span._.cue_end == span.start_char and (parts.owner or "").lower() in rules.actions.not_owners:
+            continue  # "The Board agreed to adopt …": the meeting's decision, not a task
         if looks_like_owners([text]) and span.start_char > 0:
             # "… to be posted on the website. ACTION: AHop": the cue names only who acts,
             # the action is what was written before it
@@ -316,6 +318,8 @@ def _cue_records(unit: _Unit, doc: Doc, item_id: str, context: MeetingContext, r
         text = collapse_space(doc.text[span._.cue_end: span.end_char])
         if not text:
             continue
+        if span._.cue_end == span.start_char and unit.column != "item":
+            continue  # an answer reporting "… has been approved" elsewhere: no decision here
         provs = unit.provs_between(span.start_char, span.end_char)
         cut.append((span.start_char, span.end_char))
         pieces = [p.strip() for p in rules.decisions.split_at.split(text) if p.strip()]

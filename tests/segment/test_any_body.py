@@ -1,0 +1,129 @@
+"""Minutes of other bodies than the example: the shapes issue 4 names, one test each.
+
+Every text here is generated for the test (written in the style of the shape it tests,
+not copied from a real document).
+"""
+
+from __future__ import annotations
+
+from pipeline.readers import read_bytes
+from pipeline.readers.markdown import looks_like_markdown, split_front_matter
+from pipeline.repair import repair
+from pipeline.segment import segment_meeting
+from pipeline.segment.people_lists import parse_people
+
+
+def meeting_of(text: str, rules, nlp, source: str = "generated.txt"):
+    doc = repair(read_bytes(text.encode("utf-8"), source, rules), rules)
+    return segment_meeting(doc, rules, nlp).records
+
+
+PARISH = """EXAMPLE PARISH COUNCIL Minutes of the Ordinary Meeting held on Wednesday 3 May 2023 at 7.00 pm, Village Hall
+
+Present: Cllr Ann Green (Chair) Cllr Bob White Cllr Carol Black Dan Brown Parish Clerk
+
+Also in attendance: Cllr Eve Grey Norfolk County Council
+
+12/23 Apologies Apologies were received from Cllr Fay Blue and Mr Gus Red.
+
+13/23 Minutes of the previous meeting The minutes of the meeting held on 5 April 2023 were approved as a true record. Proposed Cllr Bob White, seconded Cllr Carol Black, all in favour.
+
+14/23 Playground The Clerk agreed to obtain three quotes for the new swings. RESOLVED: (1) That the Clerk contact the insurer. (2) That the fence repair be deferred.
+"""
+
+
+def test_parish_minutes_give_date_people_items_decisions_and_actions(rules, nlp):
+    records = meeting_of(PARISH, rules, nlp)
+    assert records.meeting.date == "2023-05-03"
+    assert records.meeting.chair == "Cllr Ann Green"
+    status = {a.name: a.status for a in records.attendees}
+    assert status["Cllr Bob White"] == "present"
+    assert status["Dan Brown"] == "present"
+    assert status["Cllr Eve Grey"] == "in_attendance"
+    assert status["Cllr Fay Blue"] == "apologies" and status["Mr Gus Red"] == "apologies"
+    assert [i.label for i in records.items] == ["12/23", "13/23", "14/23"]
+    texts = [d.text for d in records.decisions]
+    # the vote joins the approval it belongs to: one decision, not two
+    assert sum("true record" in t for t in texts) == 1
+    assert any("all in favour" in t for t in texts if "true record" in t)
+    assert any(t.startswith("That the Clerk contact the insurer") for t in texts)
+    assert {d.outcome for d in records.decisions if "fence" in d.text} == {"deferred"}
+    owners = {a.owner for a in records.actions}
+    assert "Clerk" in owners  # "The Clerk agreed to obtain …" and "That the Clerk contact …"
+    assert any("insurer" in a.text for a in records.actions)
+
+
+def test_a_body_agreeing_is_a_decision_not_an_action(rules, nlp):
+    text = ("Minutes of the Board meeting held on 10 January 2024\n\nPresent: Jo Bloggs, Sam Smith\n\n"
+            "1. Budget\n\nThe Board agreed to adopt the budget as presented. JB to circulate the final version.\n")
+    records = meeting_of(text, rules, nlp)
+    assert [a.owner for a in records.actions] == ["JB"]
+    assert any("adopt the budget" in d.text for d in records.decisions)
+
+
+def test_trailing_owner_names_who_acts(rules, nlp):
+    text = ("Minutes of the committee meeting held on 8 October 2013\n\nPresent: Mick Ratford, Jon Stride\n\n"
+            "1. Maintenance\n\nThe sink needs replacing, action Jon.\n")
+    records = meeting_of(text, rules, nlp)
+    assert [(a.owner, a.text) for a in records.actions] == [("Jon", "The sink needs replacing, action Jon.")]
+
+
+def test_due_to_is_no_owner(rules, nlp):
+    text = ("Minutes of the Cabinet meeting held on 30 January 2025\n\nPresent: Mr A Smith\n\n"
+            "1. Updates\n\na) Due to changes in managing furniture, three sites were unable to accept it.\n")
+    assert meeting_of(text, rules, nlp).actions == ()
+
+
+def test_an_agenda_is_an_agenda_with_items_and_nothing_said(rules, nlp):
+    text = ("AGENDA\n\nMeeting of the Finance Committee, 4 March 2024 at 10:00\n\n1. Apologies\n\n"
+            "2. Budget monitoring – the Treasurer will present the report\n\n3. Any other business\n")
+    records = meeting_of(text, rules, nlp)
+    assert records.meeting.kind == "agenda"
+    assert len(records.items) == 3
+    assert records.actions == () and records.decisions == () and records.responses == ()
+
+
+def test_markdown_front_matter_reads_as_a_front_sheet(rules, nlp):
+    text = ("---\nlayout: meeting\ntitle: Minutes of Directors' meeting\ndate: 2017-09-17 17:00\n"
+            "location: online\ndirectors:\n- Ann Example\n- Ben Sample\nchair: Ann\n---\n\n"
+            "## Banking\n\nThe Directors decided to open an account.\n\n## Domains\n\nBen will renew the domain.\n")
+    assert looks_like_markdown(text)
+    records = meeting_of(text, rules, nlp, source="generated.md")
+    assert records.meeting.date == "2017-09-17" and records.meeting.start_time == "17:00"
+    assert records.meeting.chair == "Ann" and records.meeting.venue == "online"
+    assert [a.name for a in records.attendees] == ["Ann Example", "Ben Sample"]
+    assert [i.title for i in records.items] == ["Banking", "Domains"]
+    assert [d.outcome for d in records.decisions] == ["approved"]
+    assert [a.owner for a in records.actions] == ["Ben"]
+
+
+def test_a_blog_posts_date_is_not_the_meeting_date(rules, nlp):
+    text = ('---\ntitle: "Minutes of May Meeting"\ndate: "2018-07-29"\n---\n\n'
+            "Minutes of the Annual Meeting held on Wednesday 2 May 2018 at 7.20 pm\n\n"
+            "Present: Cllr Ann Green\n\n1. Apologies\n\nNone.\n")
+    meta, body, _ = split_front_matter(text)
+    assert meta["date"] == "2018-07-29" and body.lstrip().startswith("Minutes")
+    assert meeting_of(text, rules, nlp, source="generated.md").meeting.date == "2018-05-02"
+
+
+def test_plain_text_with_a_stray_heading_is_not_markdown():
+    assert not looks_like_markdown("Minutes\n" + "line of text\n" * 400 + "### Issues\n# # #\n")
+
+
+def test_the_file_name_gives_the_date_when_the_text_has_none(rules, nlp):
+    text = "Minutes\n\nMW welcomed members. The Board agreed that a website would be created.\n"
+    records = meeting_of(text, rules, nlp, source="archive/2019-02-26-minutes.txt")
+    assert records.meeting.date == "2019-02-26"
+    # no items: the decision is still recorded, under no item
+    assert [d.item_id for d in records.decisions] == [None]
+
+
+def test_names_run_together_with_roles_and_initials(rules):
+    people = parse_people("Cllr Jo Bruce JB Chairperson", rules)
+    assert [(p.name, p.role, p.abbrev) for p in people] == [("Cllr Jo Bruce", "Chairperson", "JB")]
+    people = parse_people("Cllr Gail Reeve Helen Richardson Parish Clerk and Financial Responsible Person", rules)
+    assert [(p.name, p.role) for p in people] == [
+        ("Cllr Gail Reeve", None), ("Helen Richardson", "Parish Clerk and Financial Responsible Person")]
+    people = parse_people("Cllr Martin Storey Norfolk County Council Mr Chris Philpott Footpath Warden", rules)
+    assert [(p.name, p.role) for p in people] == [
+        ("Cllr Martin Storey", "Norfolk County Council"), ("Mr Chris Philpott", "Footpath Warden")]

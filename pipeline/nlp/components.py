@@ -338,7 +338,6 @@ class CueTagger:
                     span = Span(doc, sent.start, end, label=group.upper()[:-1])
                     span._.cue_end = cue_end
                     spans.append(span)
-                    last_sentence = n
                     while n + 1 < len(sentences) and sentences[n + 1].start < end:
                         n += 1  # the list entries the span took in
                     last_sentence = n

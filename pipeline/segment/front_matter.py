@@ -155,7 +155,7 @@ def read_front_matter(doc: Document, rules: Rules, finder: DateFinder) -> FrontM
     minute_taker, minute_taker_role = _name_and_role(values.get("minute_taker"), rules)
     chair, _ = _name_and_role(values.get("chair"), rules)
     if chair is None:
-        chair = _chair_in_passing(lines, rules)
+        chair = _named_in_passing(lines, rules.front_matter.chair_patterns, "chair", " .,")
     return FrontMatter(
         title=title,
         body=_body(title, finder, rules),
@@ -164,7 +164,7 @@ def read_front_matter(doc: Document, rules: Rules, finder: DateFinder) -> FrontM
         chair=chair,
         minute_taker=minute_taker,
         minute_taker_role=minute_taker_role,
-        venue=values.get("venue") or _venue(lines, rules),
+        venue=values.get("venue") or _named_in_passing(lines, rules.front_matter.venue_patterns, "venue"),
         page=title_line.prov.page if title_line else None,
         kind=document_kind(title, lines, rules),
     )
@@ -174,11 +174,7 @@ def date_from_file_name(source: str, finder: DateFinder) -> date | None:
     """The date a file's name gives ("2019-02-26-minutes.md", "CPP_Minutes_29.10.24.pdf"):
     archives name files by meeting date when the text itself leaves the date out."""
     stem = re.split(r"[\\/]", source)[-1].rsplit(".", 1)[0]
-    stem = re.sub(r"[_]+", " ", stem)
-    for match in finder.find(stem, None):
-        if match.kind == "date" and match.value_start is not None:
-            return match.value_start
-    return None
+    return _meeting_date(re.sub(r"_+", " ", stem), None, finder)
 
 
 def document_kind(title: str | None, lines: list[FrontLine], rules: Rules) -> str:
@@ -191,13 +187,14 @@ def document_kind(title: str | None, lines: list[FrontLine], rules: Rules) -> st
     return "minutes"
 
 
-def _chair_in_passing(lines: list[FrontLine], rules: Rules) -> str | None:
-    """The chair named in a sentence: "The meeting was led by Frank Wiles."."""
+def _named_in_passing(lines: list[FrontLine], patterns, group: str, strip: str = " ,") -> str | None:
+    """The group ``group`` of the first pattern found in a front line ("The meeting was
+    led by Frank Wiles.", "held in the Council Chamber … on …")."""
     for line in lines:
-        for pattern in rules.front_matter.chair_patterns:
+        for pattern in patterns:
             m = pattern.search(line.text)
             if m:
-                return m.group("chair").strip(" .,")
+                return m.group(group).strip(strip)
     return None
 
 
@@ -222,15 +219,6 @@ def _meeting_date(text: str | None, reference: date | None, finder: DateFinder) 
     for match in finder.find(text, reference):
         if match.kind == "date" and match.value_start is not None:
             return match.value_start
-    return None
-
-
-def _venue(lines: list[FrontLine], rules: Rules) -> str | None:
-    for line in lines:
-        for pattern in rules.front_matter.venue_patterns:
-            m = pattern.search(line.text)
-            if m:
-                return m.group("venue").strip(" ,")
     return None
 
 

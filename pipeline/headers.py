@@ -42,7 +42,10 @@ def header_roles(row: Row, rules: TableRules, lone_ok: bool = False) -> tuple[st
     if named >= 2:
         return tuple(roles)
     lone = [i for i, r in enumerate(roles) if r is not None]
-    if lone_ok and named == 1 and lone[0] > 0 and sum(not c.is_empty for c in row.cells) == 1:
+    if lone_ok and named == 1 and lone[0] > 0 and sum(not c.is_empty for c in row.cells) == 1 \
+            and len(row.cells[lone[0]].text.split()) <= 3 and "\n" not in row.cells[lone[0]].text.strip():
+        # the lone cell is the header itself, not a heading over a sentence ("Matters
+        # Arising / There were no matters arising." names no column "no")
         return tuple(roles)
     return None
 

@@ -202,6 +202,10 @@ class ActionRules:
     recipient_patterns: tuple[re.Pattern, ...]
     due_patterns: tuple[re.Pattern, ...]
     item_titles: tuple[str, ...]
+    clause_starts: re.Pattern | None = None
+    attendee_statements: tuple[re.Pattern, ...] = ()
+    start_statements: tuple[re.Pattern, ...] = ()
+    attendee_owner_patterns: tuple[re.Pattern, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -215,6 +219,9 @@ class DecisionRules:
     split_at: re.Pattern
     outcomes: tuple[tuple[str, re.Pattern], ...]
     item_titles: tuple[str, ...]
+    results: tuple[re.Pattern, ...] = ()
+    clause_starts: re.Pattern | None = None
+    motion_text: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -230,6 +237,8 @@ class FrontMatterRules:
     venue_patterns: tuple[re.Pattern, ...]
     kinds: tuple[tuple[str, re.Pattern, bool], ...] = ()
     chair_patterns: tuple[re.Pattern, ...] = ()
+    chair_in_body: tuple[re.Pattern, ...] = ()
+    chair_in_body_items: int = 3
 
 
 @dataclass(frozen=True)
@@ -430,6 +439,10 @@ def _parse_actions(s: _Section) -> ActionRules:
         recipient_patterns=with_person("recipient_patterns"),
         due_patterns=s.regexes("due_patterns"),
         item_titles=tuple(t.lower() for t in s.strings("item_titles")),
+        clause_starts=s.regex("clause_starts", flags=0, default=None),
+        attendee_statements=with_person("attendee_statements") if "attendee_statements" in s.data else (),
+        start_statements=with_person("start_statements") if "start_statements" in s.data else (),
+        attendee_owner_patterns=with_person("attendee_owner_patterns") if "attendee_owner_patterns" in s.data else (),
     )
     s.done()
     return rules
@@ -443,7 +456,10 @@ def _parse_decisions(s: _Section) -> DecisionRules:
     rules = DecisionRules(cues=s.regexes("cues"), statements=s.regexes("statements"), votes=s.regexes("votes"),
                           not_decisions=s.regexes("not_decisions"), split_at=s.regex("split_at"),
                           outcomes=tuple(outcomes),
-                          item_titles=tuple(t.lower() for t in s.strings("item_titles")))
+                          item_titles=tuple(t.lower() for t in s.strings("item_titles")),
+                          results=s.regexes("results", default=[]),
+                          clause_starts=s.regex("clause_starts", default=None),
+                          motion_text=s.regex("motion_text", default=None))
     s.done()
     return rules
 
@@ -480,6 +496,8 @@ def _parse_front_matter(s: _Section) -> FrontMatterRules:
         name_separators=tuple(s.get("name_separators", list)),
         venue_patterns=s.regexes("venue_patterns", flags=0),
         chair_patterns=s.regexes("chair_patterns", flags=0),
+        chair_in_body=s.regexes("chair_in_body", flags=0, default=[]),
+        chair_in_body_items=s.get("chair_in_body_items", int, 3),
         kinds=tuple(_kinds(s)),
     )
     s.done()

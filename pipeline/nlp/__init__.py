@@ -32,6 +32,7 @@ def _build(rules_dir: str, rules_hash: str) -> Language:
     nlp = spacy.blank("en")
     # a paragraph break ends a sentence too: "(Item 3)" on one line, "RESOLVED that …" on the next
     nlp.add_pipe("sentencizer", config={"punct_chars": list(Sentencizer.default_punct_chars) + ["\n"]})
+    nlp.add_pipe("minutes_list_numbers")
     config = {"rules_dir": rules_dir}
     nlp.add_pipe("minutes_people", config=config)
     nlp.add_pipe("minutes_dates", config=config)

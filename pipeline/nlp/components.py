@@ -35,6 +35,7 @@ from .people import PeopleIndex, Resolution
 
 _ABBREV = re.compile(r"^[A-Z][A-Za-z&]*[A-Z]s?$|^[A-Z]{2,}s?$")
 _DASHES = {"–", "—", "-", "--"}
+_PARAGRAPH_NUMBER = re.compile(r"\(?\d{1,3}[).]\s+")
 _LIST_ENTRY = re.compile(r"^\s*(?:\(?[A-Za-z0-9]{1,3}[).]|[-•*])\s")
 
 
@@ -159,6 +160,23 @@ def _merge_adjacent(spans: list[Span]) -> list[Span]:
         else:
             merged.append(span)
     return merged
+
+
+@Language.component("minutes_list_numbers")
+def list_numbers_open_sentences(doc: Doc) -> Doc:
+    """Give a list number's opening bracket to the sentence it numbers: the sentencizer
+    leaves "(" of "Amendment lost.\n(19) Mr Passmore proposed …" on the sentence before."""
+    for token in doc[1:]:
+        if token.is_sent_start and doc[token.i - 1].text in (",", ";"):
+            # "Replacement sink No progress?, c/f action Jon": the "?" ended no sentence
+            token.is_sent_start = False
+    for token in doc[1:-2]:
+        following = doc[token.i + 1]
+        if token.text == "(" and following.is_sent_start and doc[token.i + 2].text == ")" \
+                and len(following.text) <= 3:
+            token.is_sent_start = True
+            following.is_sent_start = False
+    return doc
 
 
 @Language.factory("minutes_people", default_config={"rules_dir": ""})
@@ -303,9 +321,14 @@ class CueTagger:
         rules = load_rules(rules_dir)
         self.cues = {"actions": rules.actions.cues, "decisions": rules.decisions.cues}
         self.statements = {"actions": rules.actions.statements, "decisions": rules.decisions.statements}
+        # "RJ to circulate …" opens a sentence; mid-sentence ("… the CG and BG to get …") it is no task
+        self.start_statements = {"actions": rules.actions.start_statements, "decisions": ()}
         self.trailing = {"actions": rules.actions.trailing_owner, "decisions": ()}
         self.lead_in = rules.actions.lead_in
+        self.attendee_statements = rules.actions.attendee_statements
+        self.clause_starts = {"actions": rules.actions.clause_starts, "decisions": rules.decisions.clause_starts}
         self.votes = rules.decisions.votes
+        self.results = rules.decisions.results
 
     def __call__(self, doc: Doc) -> Doc:
         sentences = []
@@ -320,7 +343,16 @@ class CueTagger:
             while n < len(sentences):
                 sent = sentences[n]
                 found = self._cued(sent, sentences, n, group)
-                if found is None and self._states(sent.text, group):
+                if found is None and self._states(sent.text, group, doc._.minutes_context):
+                    found = (sent.end, sent.start_char)
+                if found is None:
+                    clause = self._stated_in_clause(sent, group)
+                    if clause is not None:
+                        # "… by age, Ms Coombs offered to provide …": the clause is the record
+                        sent = clause
+                        found = (sent.end, sent.start_char)
+                if found is None and group == "decisions" and any(p.match(sent.text) for p in self.results):
+                    # "Amendment lost.": the segmenter gives it to the proposal it ends
                     found = (sent.end, sent.start_char)
                 if found is None and group == "decisions" and any(p.search(sent.text) for p in self.votes):
                     if spans and last_sentence == n - 1 and spans[-1].end == sent.start:
@@ -345,18 +377,51 @@ class CueTagger:
             doc.spans[group] = spans
         return doc
 
-    def _states(self, text: str, group: str) -> bool:
+    def _states(self, text: str, group: str, context: MeetingContext | None = None) -> bool:
         """True when a sentence states an action or decision whole (after any list
         number or topic label), or names who acts at its end ("…, action Mick")."""
         body = text[self.lead_in.match(text).end():]
-        return (any(p.match(body) or p.match(text) for p in self.statements[group])
-                or any(p.search(text) for p in self.trailing[group]))
+        return (any(p.match(body) or p.match(text) for p in self.statements[group] + self.start_statements[group])
+                or any(p.search(text) for p in self.trailing[group])
+                or group == "actions" and self._attendee_acts(body, context))
+
+    def _attendee_acts(self, text: str, context: MeetingContext | None) -> bool:
+        """True when ``text`` opens with an attendee given a task ("Karen to keep on the case")."""
+        if context is None or context.people is None:
+            return False
+        for pattern in self.attendee_statements:
+            m = pattern.match(text)
+            if m is None:
+                continue
+            owners = [p.strip() for p in re.split(r"\s*(?:/|,|&|\band\b)\s*", m.group("owner")) if p.strip()]
+            if all((r := context.people.resolve_written(o)) and r.person_id for o in owners):
+                return True
+        return False
+
+    def _stated_in_clause(self, sent: Span, group: str) -> Span | None:
+        """The clause of ``sent`` that states an action or decision whole, when one
+        begins after a comma, dash or "and" rather than at the start."""
+        starts = self.clause_starts[group]
+        if starts is None:
+            return None
+        text = sent.text
+        for m in starts.finditer(text):
+            rest = text[m.end():]
+            if any(p.match(rest) for p in self.statements[group]) \
+                    or group == "actions" and self._attendee_acts(rest, sent.doc._.minutes_context):
+                clause = sent.doc.char_span(sent.start_char + m.end(), sent.end_char, alignment_mode="expand")
+                if clause is not None and len(clause):
+                    return clause
+        return None
 
     def _cued(self, sent: Span, sentences: list[Span], n: int, group: str) -> tuple[int, int] | None:
         """(end token, end of the cue) of a sentence opened by a cue, else None."""
         text = sent.text
+        # "(9) RESOLVED that …": a paragraph number may come before the cue
+        number = _PARAGRAPH_NUMBER.match(text)
+        skip = number.end() if number else 0
         for pattern in self.cues[group]:
-            m = pattern.match(text)
+            m = pattern.match(text, skip) or pattern.match(text)
             if m and m.end() < len(text.rstrip()):
                 end = sent.end
                 # "RESOLVED: (1) That … (2) That …": the numbered list the cue opens

@@ -135,6 +135,37 @@ class PeopleIndex:
         found = self._by_name.get(normalise_name(name))
         return self._pick(found, "name") if found else None
 
+    def resolve_first_name(self, name: str) -> Resolution | None:
+        """Resolve a first name alone ("Karen") to the one attendee who has it; None when
+        no attendee does (two who do make it ambiguous)."""
+        key = normalise_name(name)
+        if " " in key:
+            return None
+        found = [p for p in self.people if normalise_name(p.name).split()[:1] == [key]]
+        return self._pick(found, "first_name") if found else None
+
+    def _resolve_nickname(self, nick: str) -> Resolution | None:
+        """An IRC nickname that joins a name ("wendyreid" is Wendy Reid)."""
+        key = normalise_name(nick).replace(" ", "")
+        if not key.isalnum() or len(key) < 4:
+            return None
+        found = [p for p in self.people if normalise_name(p.name).replace(" ", "") == key]
+        return self._pick(found, "nickname") if found else None
+
+    def resolve_written(self, text: str) -> Resolution | None:
+        """Resolve a person as minutes write them in passing: short form ("HR"), name,
+        first name ("Karen") or capacity ("the Clerk"); None when none fits."""
+        text = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
+        if not text:
+            return None
+        found = self.resolve_abbrev(text) if text.isupper() or len(text) <= 5 else None
+        if found is None or found.person_id is None:
+            found = self.resolve_name(text) or self.resolve_first_name(text) or self._resolve_nickname(text)
+        if found is None or found.person_id is None:
+            role = self.resolve_role_title(text)
+            found = role if role.person_id else found
+        return found
+
     def person_id_of(self, name: str) -> str | None:
         """The person id of an attendee named ``name``, or None."""
         res = self.resolve_name(name)

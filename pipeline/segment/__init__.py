@@ -84,6 +84,17 @@ def _names_a_meeting(doc: Document, rules: Rules) -> bool:
     return any(w.search(line.text) for line in front_lines(doc, rules) for w in words)
 
 
+def _chair_in_first_items(items: list[Item], rules: Rules) -> str | None:
+    """The chair named in the first items when nothing before them names one: annual
+    meetings open by electing their chair ("… that Cllr Sue Lintern continue as Chair")."""
+    for item in items[: rules.front_matter.chair_in_body_items]:
+        for pattern in rules.front_matter.chair_in_body:
+            m = pattern.search(item.text or "")
+            if m:
+                return m.group("chair").strip(" .,")
+    return None
+
+
 def segment_meeting(doc: Document, rules: Rules, nlp: Language, meeting_no: int = 1) -> SegmentResult:
     """The records of the meeting in ``doc``, with the problems noticed on the way."""
     finder = DateFinder(rules.dates)
@@ -109,6 +120,8 @@ def segment_meeting(doc: Document, rules: Rules, nlp: Language, meeting_no: int 
                                                 "word such as minutes, meeting or agenda before the body (not minutes?)")
     drafts = read_items(doc, rules) or read_paragraph_items(doc, rules, front.title)
     items = _items(drafts, ids, meeting_id)
+    if front.chair is None:
+        front = replace(front, chair=_chair_in_first_items(items, rules))
     item_ids: list[str | None] = [i.item_id for i in items]
     if not drafts:
         # minutes written as running prose, with no items: their actions, decisions and

@@ -44,9 +44,7 @@ def resolve_people(text: str | None, people: PeopleIndex | None) -> str | None:
         part = _LEADING_THE.sub("", part.strip())
         if not part:
             continue
-        res = people.resolve_abbrev(part) if part.isupper() or len(part) <= 5 else None
-        if res is None or res.person_id is None:
-            res = people.resolve_name(part) or people.resolve_role_title(part)
+        res = people.resolve_written(part)
         if res is not None and res.person_id and res.person_id not in ids:
             ids.append(res.person_id)
     return ";".join(ids) or None
@@ -55,7 +53,8 @@ def resolve_people(text: str | None, people: PeopleIndex | None) -> str | None:
 def _clean(who: str | None) -> str | None:
     if not who:
         return None
-    return _LEADING_THE.sub("", who.strip().rstrip(".")) or None
+    # "@Sam": chat minutes address who acts
+    return _LEADING_THE.sub("", who.strip().rstrip(".").replace("@", "")) or None
 
 
 def _first(patterns, text: str, group: int | str, anywhere: bool) -> str | None:
@@ -77,14 +76,26 @@ def _due(text: str, rules: ActionRules, finder: DateFinder, meeting: date | None
     return (condition.strip().rstrip(".;, ") if condition else None), None
 
 
+def _attendee_owner(text: str, rules: ActionRules, people: PeopleIndex | None) -> str | None:
+    """"Thibaud Colas: Update the page …", "wendyreid to send …": the owner of the first
+    pattern whose owner is an attendee (a topic label such as "Audit:" is none)."""
+    for pattern in rules.attendee_owner_patterns:
+        m = pattern.match(text)
+        if m and resolve_people(m.group("owner"), people):
+            return m.group("owner")
+    return None
+
+
 def parse_action(text: str, rules: ActionRules, people: PeopleIndex | None,
                  finder: DateFinder, meeting: date | None) -> ActionParts:
     """Owner, recipient and due date of an action's text (cue words already removed)."""
     body = text[rules.lead_in.match(text).end():]
-    owner = _clean(_first(rules.owner_patterns, text, "owner", anywhere=False)
-                   or _first(rules.owner_patterns, body, "owner", anywhere=False)
-                   # "…, action Mick": who acts is named at the end
-                   or _first(rules.trailing_owner, text, "owner", anywhere=True))
+    # "…, action Mick" names who acts at the end, in so many words: it outranks a
+    # capitalised word before "to" at the start ("Aiming to achieve …, action Mags")
+    owner = _clean(_first(rules.trailing_owner, text, "owner", anywhere=True)
+                   or _attendee_owner(text, rules, people)
+                   or _first(rules.owner_patterns, text, "owner", anywhere=False)
+                   or _first(rules.owner_patterns, body, "owner", anywhere=False))
     recipient = None
     if owner is None:
         # "PCC to be given a copy …": the text names only who receives
@@ -117,6 +128,7 @@ def actions_in_decision(text: str, rules: ActionRules) -> list[tuple[str, str]]:
 
 def decision_outcome(text: str, rules: DecisionRules) -> str | None:
     """The outcome a decision's text states (``approved``, ``not_supported`` …), or None."""
+    text = re.sub(r"^\s*\(?\d{1,3}[).]\s+", "", text)  # "(9) RESOLVED that …"
     for outcome, pattern in rules.outcomes:
         if pattern.search(text):
             return outcome

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..document import FURNITURE, Document, Provenance, Table
 from ..rules import Rules
@@ -129,17 +130,41 @@ def _name_and_role(name: str, titles: tuple[str, ...], role_words: frozenset[str
     return " ".join(words[:length]), " ".join(rest), None, None
 
 
+def _role_then_name(name: str, titles: tuple[str, ...], role_words: frozenset[str]) -> tuple[str, str] | None:
+    """A part that opens with a role and goes on with a name: "Bookings Secretary Mags
+    Ratford" → ("Bookings Secretary", "Mags Ratford"). None when it does not."""
+    words = name.split()
+    for k in range(min(3, len(words) - 2)):
+        rest = words[k + 1:]
+        if words[k].lower().strip(",.") in role_words and rest[0].lower() not in role_words \
+                and rest[0].rstrip(".") not in titles and len(rest) <= 3 and all(w[:1].isupper() for w in rest):
+            return " ".join(words[: k + 1]), " ".join(rest)
+    return None
+
+
 def parse_people(text: str, rules: Rules | None = None) -> list[ListedPerson]:
     """The people in a written list (empty when it reads as prose, not a list)."""
     people: list[ListedPerson] = []
     titles = rules.people.name_titles if rules else ()
     role_words = rules.people.role_words if rules else frozenset()
     parts = _split_at_titles(_split(text), titles)
+    roles_follow_names = False
     while parts:
         part = parts.pop(0)
         brackets = [b.strip() for b in _BRACKET.findall(part)]
         name = collapse_space(_BRACKET.sub(" ", part)).strip(" ,.-–")
         written_role = initials = spill = None
+        if rules and name and not people:
+            # "Mick Ratford, Treasurer Karen Butt, Bookings Secretary Mags Ratford": a list
+            # that opens with a bare name writes each role after its name, before the comma
+            roles_follow_names = _role_then_name(name, titles, role_words) is None \
+                and name.split()[0].lower() not in role_words
+        elif rules and name and roles_follow_names and people[-1].role is None:
+            split = _role_then_name(name, titles, role_words)
+            if split:
+                last = people[-1]
+                people[-1] = ListedPerson(last.name, split[0], last.abbrev)
+                name = split[1]
         if rules and name:
             name, written_role, initials, spill = _name_and_role(name, titles, role_words)
         if spill:
@@ -167,17 +192,26 @@ def parse_people(text: str, rules: Rules | None = None) -> list[ListedPerson]:
     return people
 
 
-def _lines(doc: Document, rules: Rules) -> list[tuple[str, Provenance, bool]]:
-    """Every top-level line (paragraphs, key/value rows as "key: value"), with whether it
-    is a heading."""
+class _Line(NamedTuple):
+    """A top-level line: its text, where it was read, whether it is a heading, and
+    whether it is numbered ("1. Devolution" is an item, not more of a list)."""
+
+    text: str
+    prov: Provenance
+    heading: bool
+    numbered: bool = False
+
+
+def _lines(doc: Document, rules: Rules) -> list[_Line]:
+    """Every top-level line (paragraphs, key/value rows as "key: value")."""
     lines = []
     for block in doc.blocks:
         if isinstance(block, Table):
             if is_key_value_table(block, rules):
-                lines += [(line.text, line.prov, line.heading) for line in key_value_lines(block)]
+                lines += [_Line(line.text, line.prov, line.heading) for line in key_value_lines(block)]
             continue
         if block.kind not in FURNITURE:
-            lines.append((collapse_space(block.text), block.prov, block.kind == "heading"))
+            lines.append(_Line(collapse_space(block.text), block.prov, block.kind == "heading", block.number is not None))
     return lines
 
 
@@ -188,13 +222,22 @@ def _is_label(text: str, rules: Rules) -> bool:
     return cleaned in fields or status_of_label(cleaned, rules) is not None
 
 
+def _continues_list(value: str, line: _Line, rules: Rules) -> bool:
+    """True when ``line`` may carry on a list that ended without a full stop: not a
+    heading, a label, a sentence, or a numbered or bulleted line of its own."""
+    text, heading = line.text, line.heading or line.numbered
+    # an item number ("12/23 Apologies …") or a sentence ("… were received") is no list
+    return not (heading or value.rstrip().endswith(".") or _LABEL.match(text) or _is_label(text, rules)
+                or re.search(r"\d|[.!?;]\s", text) or _NOT_A_NAME.search(text) or re.match(r"^\s*[-•*Ø]", text))
+
+
 def read_people_lists(doc: Document, rules: Rules) -> list[AttendeeDraft]:
     """Everyone named in the document's attendance lists, with their status."""
     people: list[AttendeeDraft] = []
     lines = _lines(doc, rules)
     i = 0
     while i < len(lines):
-        text, prov, _ = lines[i]
+        text, prov = lines[i].text, lines[i].prov
         m = _LABEL.match(text)
         # a heading alone is a few words; "Apologies were received from …" is a sentence
         short = len(text.split()) <= 4
@@ -209,6 +252,14 @@ def read_people_lists(doc: Document, rules: Rules) -> list[AttendeeDraft]:
             value = lines[i + 1][0]
             i += 1
         listed = parse_people(value, rules) if value else []
+        while listed and i + 1 < len(lines) and _continues_list(value, lines[i + 1], rules):
+            # "Present: Mick Ratford, Treasurer Karen Butt, Bookings Secretary" / "Mags
+            # Ratford, Secretary Jon Stride (Chairperson)": the list wrapped onto a new line
+            longer = parse_people(f"{value} {lines[i + 1][0]}", rules)
+            if len(longer) <= len(listed) or any(len((p.role or "").split()) > 5 for p in longer):
+                break
+            value, listed = f"{value} {lines[i + 1][0]}", longer
+            i += 1
         j = i + 1
         if not value:
             # a heading alone: one person per line until a line that is not a name
@@ -229,11 +280,11 @@ def read_people_lists(doc: Document, rules: Rules) -> list[AttendeeDraft]:
     return people + _people_in_sentences(lines, rules)
 
 
-def _people_in_sentences(lines: list[tuple[str, Provenance, bool]], rules: Rules) -> list[AttendeeDraft]:
+def _people_in_sentences(lines: list[_Line], rules: Rules) -> list[AttendeeDraft]:
     """People listed in prose: "Apologies were received from Mr R Love OBE, Ms K Leonard
     and Ms A Farmer.", "Ms L Game and Ms T Scott were in attendance virtually." """
     people = []
-    for text, prov, heading in lines:
+    for text, prov, heading, _ in lines:
         if heading:
             continue
         for status, pattern in rules.people.attendance_sentences:

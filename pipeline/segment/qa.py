@@ -266,8 +266,22 @@ def segment_qa(items: list[ItemDraft], item_ids: list[str], context: MeetingCont
         add_note(index, "aside", column, number, aside.text, speaker_in(doc, rules), [aside.prov])
 
     _pair_responses(result)
+    _drop_voted_motion_texts(result, rules, ids)
     result.notes.sort(key=lambda n: n.note_id)
     return result
+
+
+def _drop_voted_motion_texts(result: QAResult, rules: Rules, ids: Ids) -> None:
+    """Drop the clauses of a formal resolution ("RESOLVED, that … be and hereby is …")
+    from items that record the vote on it: the vote is the decision."""
+    motion = rules.decisions.motion_text
+    if motion is None:
+        return
+    voted = {d.item_id for d in result.decisions if not motion.search(d.text)
+             and any(v.search(d.text) for v in rules.decisions.statements)}
+    kept = [d for d in result.decisions if not (d.item_id in voted and motion.search(d.text))]
+    if len(kept) != len(result.decisions):
+        result.decisions = [replace(d, decision_id=ids.decision(i + 1)) for i, d in enumerate(kept)]
 
 
 def _aside_styles(cells: list, rules: Rules) -> tuple[str, ...]:
@@ -299,7 +313,7 @@ def _cue_records(unit: _Unit, doc: Doc, item_id: str, context: MeetingContext, r
             # question-and-response table only a cue ("Action arising:") records a task
             continue
         parts = parse_action(text, rules.actions, context.people, finder, context.meeting_date)
-        if span._.cue_end == span.start_char and (parts.owner or "").lower() in rules.actions.not_owners:
+        if span._.cue_end == span.start_char and _is_a_body(parts.owner, rules):
             continue  # "The Board agreed to adopt …": the meeting's decision, not a task
         if looks_like_owners([text]) and span.start_char > 0:
             # "… to be posted on the website. ACTION: AHop": the cue names only who acts,
@@ -322,21 +336,69 @@ def _cue_records(unit: _Unit, doc: Doc, item_id: str, context: MeetingContext, r
             continue  # an answer reporting "… has been approved" elsewhere: no decision here
         provs = unit.provs_between(span.start_char, span.end_char)
         cut.append((span.start_char, span.end_char))
+        if _gives_result(text, item_id, result, rules):
+            continue
         pieces = [p.strip() for p in rules.decisions.split_at.split(text) if p.strip()]
+        cue = doc.text[span.start_char: span._.cue_end]
         for piece in pieces if len(pieces) > 1 else [text]:
             if any(p.match(piece) for p in rules.decisions.not_decisions):
                 continue
             outcome = decision_outcome(piece if len(pieces) > 1 else span.text, rules.decisions)
+            if outcome is None and len(pieces) > 1:
+                # "Resolved: (1) That … (2) That BB contact …": each number was resolved
+                outcome = decision_outcome(cue, rules.decisions)
             _add_decision(result, ids, item_id, piece, outcome, provs)
         # "RESOLVED: That the Clerk contact …": the resolution gives a task too
         already = {a.text for a in result.actions}
         for task, owner in actions_in_decision(text, rules.actions):
             if any(task in a or a in task for a in already):
                 continue  # the sentence was read as an action already
+            owner_ids = resolve_people(owner, context.people)
+            if _is_a_body(owner, rules) or not (owner_ids or _names_someone(owner, rules)):
+                # "That the Parish Council noted …", "That the Accounts … were accepted":
+                # the meeting itself or a thing, not someone given a task
+                continue
             parts = parse_action(task, rules.actions, context.people, finder, context.meeting_date)
-            parts = replace(parts, owner=owner, owner_person_id=resolve_people(owner, context.people))
+            parts = replace(parts, owner=owner, owner_person_id=owner_ids)
             _add_action(result, ids, item_id, task, parts, provs)
     return cut, actions
+
+
+def _is_a_body(owner: str | None, rules: Rules) -> bool:
+    """True when the owner is the meeting or a body ("Board", "the Finance & Audit
+    Committee"): its agreeing records a decision, not someone's task."""
+    words = (owner or "").lower().split()
+    return bool(words) and (" ".join(words) in rules.actions.not_owners or words[-1] in rules.actions.not_owners)
+
+
+def _names_someone(owner: str, rules: Rules) -> bool:
+    """True when every part of a written owner is initials ("HR", "BB"), a titled name
+    ("Cllr Storey") or a post ("Clerk"), though no attendee answers to it."""
+    titles = {t.lower() for t in rules.people.name_titles}
+    for part in re.split(r"\s*(?:/|,|&|\band\b)\s*", owner):
+        words = re.sub(r"^the\s+", "", part.strip(), flags=re.IGNORECASE).split()
+        if not words:
+            continue
+        if not (re.fullmatch(r"[A-Z]{2,4}", words[0]) and len(words) == 1
+                or words[0].rstrip(".").lower() in titles
+                or words[-1].lower() in rules.people.role_words):
+            return False
+    return True
+
+
+def _gives_result(text: str, item_id: str | None, result: QAResult, rules: Rules) -> bool:
+    """True when ``text`` only gives a vote's result ("Amendment lost.") and the item's
+    last proposal without an outcome took it as its outcome."""
+    if not any(p.match(text) for p in rules.decisions.results):
+        return False
+    for i in range(len(result.decisions) - 1, -1, -1):
+        decision = result.decisions[i]
+        if decision.item_id != item_id:
+            break
+        if decision.outcome is None and any(p.search(decision.text) for p in rules.decisions.votes):
+            result.decisions[i] = replace(decision, outcome=decision_outcome(text, rules.decisions))
+            return True
+    return False
 
 
 def _title_is(title: str | None, titles: tuple[str, ...]) -> bool:
@@ -349,6 +411,12 @@ def _listed_records(unit: _Unit, item: ItemDraft, item_id: str, cut: list[tuple[
     paragraph; the lead-in line ("The decisions made were:") is none."""
     decisions = _title_is(item.title, rules.decisions.item_titles)
     actions = _title_is(item.title, rules.actions.item_titles)
+    if decisions and any(d.item_id == item_id for d in result.decisions):
+        # "4. Decisions" whose text records them in sentences ("The Board accepted the
+        # application."): those are its decisions, not each of its paragraphs
+        decisions = False
+    if actions and any(a.item_id == item_id for a in result.actions):
+        actions = False
     if not (decisions or actions):
         return
     pos = 0
@@ -357,7 +425,9 @@ def _listed_records(unit: _Unit, item: ItemDraft, item_id: str, cut: list[tuple[
         if text.rstrip().endswith(":") or any(s <= start < e for s, e in cut):
             continue
         if decisions:
-            _add_decision(result, ids, item_id, text, decision_outcome(text, rules.decisions), [prov])
+            # "Grants approved:" over "PyCon Namibia: USD $2,000": the title gives the outcome
+            outcome = decision_outcome(text, rules.decisions) or decision_outcome(item.title, rules.decisions)
+            _add_decision(result, ids, item_id, text, outcome, [prov])
         else:
             parts = parse_action(text, rules.actions, context.people, finder, context.meeting_date)
             _add_action(result, ids, item_id, text, parts, [prov])

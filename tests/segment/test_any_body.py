@@ -127,3 +127,98 @@ def test_names_run_together_with_roles_and_initials(rules):
     people = parse_people("Cllr Martin Storey Norfolk County Council Mr Chris Philpott Footpath Warden", rules)
     assert [(p.name, p.role) for p in people] == [
         ("Cllr Martin Storey", "Norfolk County Council"), ("Mr Chris Philpott", "Footpath Warden")]
+
+
+def test_roles_written_after_each_name_and_a_list_that_wraps(rules, nlp):
+    text = ("Minutes of the Hall Committee held on Tuesday 8th October 2013\n\n"
+            "Present: Ann Example, Treasurer Ben Sample, Bookings Secretary\n"
+            "Cat Specimen, Secretary Dan Model (Chairperson)\n\n"
+            "1. Apologies for absence: Eve Instance.\n\n2. Repairs\n\nThe sink is broken.\n")
+    records = meeting_of(text, rules, nlp)
+    assert [(a.name, a.role, a.status) for a in records.attendees] == [
+        ("Ann Example", "Treasurer", "present"), ("Ben Sample", "Bookings Secretary", "present"),
+        ("Cat Specimen", "Secretary", "present"), ("Dan Model", "Chairperson", "present"),
+        ("Eve Instance", None, "apologies")]
+    assert records.meeting.chair == "Dan Model"
+
+
+def test_a_sentence_after_the_list_does_not_join_it(rules, nlp):
+    text = ("Minutes of the Board meeting held on 11 September 2012\n\n"
+            "Invited: Richard Hunt (RH)(Observer)\n"
+            "Board presence at these if possible. The offer should be communicated to managers.\n\n"
+            "1. Welcome\n\nThe Chair welcomed everyone.\n")
+    assert [a.name for a in meeting_of(text, rules, nlp).attendees] == ["Richard Hunt"]
+
+
+def test_the_chair_elected_in_the_first_item(rules, nlp):
+    text = ("Minutes of the Annual Meeting of the Parish Council held on 2 May 2018\n\n"
+            "Present: Cllr Ann Green Cllr Bob White\n\n"
+            "1/18 Election of Chair It was proposed that Cllr Ann Green continue as Chair, seconded by "
+            "Cllr Bob White, all agreed. Cllr Bob White was elected as Vice Chair.\n\n"
+            "2/18 Apologies None.\n")
+    assert meeting_of(text, rules, nlp).meeting.chair == "Cllr Ann Green"
+
+
+def test_actions_stated_mid_sentence_and_by_attendees(rules, nlp):
+    text = ("Minutes of the committee meeting held on 8 October 2013\n\n"
+            "Present: Karen Butt, Jon Stride, Ms Ada Coombs\n\n"
+            "1. Maintenance\n\n"
+            "Most children were placed under two, Ms Coombs offered to provide figures by age.\n"
+            "Still trying to find a date, Karen to keep on the case.\n"
+            "The roof leaks and the firm has not come, action Jon to check.\n"
+            "Changes to the rota were discussed and services to resume in May.\n")
+    actions = {a.owner: a.text for a in meeting_of(text, rules, nlp).actions}
+    assert actions == {
+        "Ms Coombs": "Ms Coombs offered to provide figures by age.",
+        "Karen": "Karen to keep on the case.",
+        "Jon": "The roof leaks and the firm has not come, action Jon to check.",
+    }
+
+
+def test_would_counts_only_for_attendees(rules, nlp):
+    text = ("Minutes of the Council meeting held on 9 January 2025\n\n"
+            "Present: Helen Richardson (HR), Nicola Cooper (NC)\n\n"
+            "1. Devolution\n\nDevolution would position Kent to have a stronger voice. "
+            "HR would email the audit arrangements round.\n")
+    assert [a.owner for a in meeting_of(text, rules, nlp).actions] == ["HR"]
+
+
+def test_a_body_named_mid_sentence_or_by_its_kind_is_no_owner(rules, nlp):
+    text = ("Minutes of the Board meeting held on 11 September 2012\n\nPresent: Alison Wheeler (AW)\n\n"
+            "1. Grants\n\nThe grant was discussed and the Finance & Audit Committee will look at a wider "
+            "contribution. I will send it to the CG and BG to get feedback. AW will seek guidance.\n")
+    assert [a.owner for a in meeting_of(text, rules, nlp).actions] == ["AW"]
+
+
+def test_chat_minutes_address_who_acts(rules, nlp):
+    text = ("Board minutes, 21 January 2015\n\nDirectors present: Sam Ruby, Rich Bowen\n\n"
+            "1. Reports\n\n@Sam: pursue a roll call for the PMC.\n")
+    actions = meeting_of(text, rules, nlp).actions
+    assert [(a.owner, a.owner_person_id) for a in actions] == [("Sam", "p-sam-ruby")]
+
+
+def test_a_vote_result_gives_the_proposal_its_outcome(rules, nlp):
+    text = ("Minutes of the County Council meeting held on 13 February 2025\n\nPresent: Mr Brady, Ms Meade\n\n"
+            "1. Budget\n\n(7) Mr Brady proposed, and Ms Meade seconded the following amendment:\n"
+            "To amend the budget in line with the Alternative Budget.\n"
+            "(8) The Chairman put the amendment to the vote.\nAmendment lost.\n"
+            "(9) RESOLVED that the Panel note the report.\n")
+    decisions = meeting_of(text, rules, nlp).decisions
+    assert [(d.text.split(",")[0], d.outcome) for d in decisions] == [
+        ("(7) Mr Brady proposed", "not_supported"), ("the Panel note the report.", "noted")]
+
+
+def test_the_wording_of_a_voted_resolution_is_not_a_decision_of_its_own(rules, nlp):
+    text = ("Board minutes, 21 January 2015\n\nDirectors present: Sam Ruby\n\n"
+            "7. Special Orders\n\nNOW, THEREFORE, BE IT RESOLVED, that the Example Project be and hereby is "
+            "established.\n\nSpecial Order 7A, Establish the Example Project, was approved by Unanimous Vote "
+            "of the directors present.\n\n8. Reports\n\nIssues:\n* Resolved: 177\n* Resolved 26 tickets.\n")
+    decisions = meeting_of(text, rules, nlp).decisions
+    assert [(d.text[:16], d.outcome) for d in decisions] == [("Special Order 7A", "approved")]
+
+
+def test_numbered_resolutions_take_the_outcome_of_their_cue(rules, nlp):
+    text = ("Minutes of the Parish Council meeting held on 12 April 2016\n\nPresent: Cllr Ann Green\n\n"
+            "1. Playground\n\nResolved: (1) That BB contact the insurer. (2) That the gate be painted.\n")
+    decisions = meeting_of(text, rules, nlp).decisions
+    assert [d.outcome for d in decisions] == ["approved", "approved"]

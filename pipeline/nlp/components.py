@@ -393,7 +393,7 @@ class CueTagger:
             m = pattern.match(text)
             if m is None:
                 continue
-            owners = [p.strip() for p in re.split(r"\s*(?:/|,|&|\band\b)\s*", m.group("owner")) if p.strip()]
+            owners = [p.strip(" .") for p in re.split(r"\s*(?:/|,|&|\band\b)\s*", m.group("owner")) if p.strip(" .")]
             if all((r := context.people.resolve_written(o)) and r.person_id for o in owners):
                 return True
         return False

@@ -155,7 +155,7 @@ class PeopleIndex:
     def resolve_written(self, text: str) -> Resolution | None:
         """Resolve a person as minutes write them in passing: short form ("HR"), name,
         first name ("Karen") or capacity ("the Clerk"); None when none fits."""
-        text = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
+        text = re.sub(r"^the\s+", "", text.strip(" ."), flags=re.IGNORECASE)
         if not text:
             return None
         found = self.resolve_abbrev(text) if text.isupper() or len(text) <= 5 else None
@@ -163,8 +163,17 @@ class PeopleIndex:
             found = self.resolve_name(text) or self.resolve_first_name(text) or self._resolve_nickname(text)
         if found is None or found.person_id is None:
             role = self.resolve_role_title(text)
-            found = role if role.person_id else found
+            found = role if role.person_id else (self._resolve_post_word(text) or found)
         return found
+
+    def _resolve_post_word(self, word: str) -> Resolution | None:
+        """"Clerk" for the one attendee whose capacity has that word ("Parish Clerk and
+        Financial Responsible Person"); None when no one's or several people's does."""
+        key = word.lower()
+        if " " in key or key not in self.rules.role_words:
+            return None
+        found = [p for p in self.people if p.role and key in re.findall(r"[a-z-]+", p.role.lower())]
+        return self._pick(found, "role_title") if found else None
 
     def person_id_of(self, name: str) -> str | None:
         """The person id of an attendee named ``name``, or None."""

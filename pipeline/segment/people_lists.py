@@ -30,6 +30,8 @@ _TOOK_MINUTES = re.compile(r"\bminutes\b|\bminute[- ]?taker\b|\bnote[- ]?taker\b
 _INITIALS = re.compile(r"^[A-Z]{2,4}$")
 _BRACKET = re.compile(r"\(([^()]*)\)")
 _ABBREV = re.compile(r"^[A-Z][A-Za-z&]{0,6}$")
+_CAME_OR_WENT = re.compile(r"\s+(?:left|arrived|joined|departed|from|until)\s+(?:the\s+meeting\s+)?(?:at\s+|after\s+|during\s+|for\s+)?(?:\d{1,2}[.:]\d{2}\s*(?:am|pm)?|item\s+\S+|minute\s+\S+)\s*$",
+                           re.IGNORECASE)
 _POST_NOMINALS = {"OBE", "MBE", "CBE", "KBE", "DBE", "JP", "MP", "QC", "KC", "DL", "QPM", "BEM", "FRS", "PhD"}
 _CHAIR = re.compile(r"\bchair(?:man|woman|person)?\b", re.IGNORECASE)
 _NOT_A_NAME = re.compile(r"\b(?:were|was|is|are|had|has|have|received|noted|agreed|the meeting|from)\b", re.IGNORECASE)
@@ -153,6 +155,8 @@ def parse_people(text: str, rules: Rules | None = None) -> list[ListedPerson]:
         part = parts.pop(0)
         brackets = [b.strip() for b in _BRACKET.findall(part)]
         name = collapse_space(_BRACKET.sub(" ", part)).strip(" ,.-–")
+        # "Ross Gardler left at 11:04": when someone came or went is no part of the name
+        name = _CAME_OR_WENT.sub("", name)
         written_role = initials = spill = None
         if rules and name and not people:
             # "Mick Ratford, Treasurer Karen Butt, Bookings Secretary Mags Ratford": a list

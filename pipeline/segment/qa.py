@@ -313,15 +313,17 @@ def _cue_records(unit: _Unit, doc: Doc, item_id: str, context: MeetingContext, r
             # question-and-response table only a cue ("Action arising:") records a task
             continue
         parts = parse_action(text, rules.actions, context.people, finder, context.meeting_date)
-        if span._.cue_end == span.start_char and _is_a_body(parts.owner, rules):
-            continue  # "The Board agreed to adopt …": the meeting's decision, not a task
-        if looks_like_owners([text]) and span.start_char > 0:
+        if span._.cue_end == span.start_char and _is_a_body(parts.owner, rules) and not _TASKED.search(text):
+            # "The Board agreed to adopt …": the meeting's decision, not a task ("The
+            # Trustees were asked to …" is theirs to do)
+            continue
+        if (looks_like_owners([text]) or _ONLY_OWNER.match(text)) and span.start_char > 0:
             # "… to be posted on the website. ACTION: AHop": the cue names only who acts,
             # the action is what was written before it
             before = doc.text[: span.start_char].rstrip()
             previous = _last_sentence(before)
             if previous:
-                owner = text.rstrip(".")
+                owner = _ONLY_OWNER.match(text).group("owner") if _ONLY_OWNER.match(text) else text.rstrip(".")
                 parts = parse_action(previous, rules.actions, context.people, finder, context.meeting_date)
                 parts = replace(parts, owner=owner, owner_person_id=resolve_people(owner, context.people))
                 text = previous
@@ -362,6 +364,12 @@ def _cue_records(unit: _Unit, doc: Doc, item_id: str, context: MeetingContext, r
             parts = replace(parts, owner=owner, owner_person_id=owner_ids)
             _add_action(result, ids, item_id, task, parts, provs)
     return cut, actions
+
+
+_TASKED = re.compile(r"^\W*(?:the\s+)?\w+(?:\s+\w+){0,3}\s+(?:was|were)\s+(?:asked|requested|tasked|instructed|invited)\s+to\b",
+                     re.IGNORECASE)
+# "… at a cost of £180.  HR to action.": the sentence names only who acts
+_ONLY_OWNER = re.compile(r"^(?P<owner>[^.]{1,40}?)\s+to\s+(?:action|progress|take\s+forward|follow\s+up)\s*\.?$")
 
 
 def _is_a_body(owner: str | None, rules: Rules) -> bool:

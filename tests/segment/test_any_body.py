@@ -222,3 +222,35 @@ def test_numbered_resolutions_take_the_outcome_of_their_cue(rules, nlp):
             "1. Playground\n\nResolved: (1) That BB contact the insurer. (2) That the gate be painted.\n")
     decisions = meeting_of(text, rules, nlp).decisions
     assert [d.outcome for d in decisions] == ["approved", "approved"]
+
+
+def test_tasks_told_in_the_passive_by_the_subject_of_two_verbs_or_in_reported_speech(rules, nlp):
+    text = ("Minutes of the Parish Council meeting held on 12 April 2016\n\n"
+            "Present: Helen Richardson (HR) Parish Clerk, Cllr Mark Storey\n\n"
+            "1. Matters\n\nAudit: An update on audit arrangements would be emailed round by HR.\n"
+            "Mr Read shared that the figures were late and offered to come back with the data.\n"
+            "Cllr Mark Storey advised that he would be providing feedback on the plans.\n"
+            "The Clerk would continue to pursue the gates in July.\n"
+            "Updates will be submitted to the Commission.\n")
+    actions = [(a.owner, a.owner_person_id) for a in meeting_of(text, rules, nlp).actions]
+    assert actions == [("HR", "p-helen-richardson"), ("Mr Read", None),
+                       ("Cllr Mark Storey", "p-mark-storey"), ("Clerk", "p-helen-richardson")]
+
+
+def test_a_body_asked_to_act_has_a_task_a_body_agreeing_has_none(rules, nlp):
+    text = ("Minutes of the Friends meeting held on 2 June 2015\n\nPresent: Ali Hopkins (AHop)\n\n"
+            "1. Christmas\n\nThe Trustees were asked to come up with a new idea for Christmas. "
+            "The Board reviewed the plan and agreed to adopt it.\n")
+    assert [a.owner for a in meeting_of(text, rules, nlp).actions] == ["Trustees"]
+
+
+def test_when_someone_came_or_went_is_not_part_of_their_name(rules):
+    assert [p.name for p in parse_people("Rich Bowen, Ross Gardler left at 11:04, Sam Ruby", rules)] == [
+        "Rich Bowen", "Ross Gardler", "Sam Ruby"]
+
+
+def test_the_chair_of_the_board_named_in_an_agenda(rules, nlp):
+    text = ("Annual General Meeting\n\nThursday, 29 September 2016\n\n1. Chair's welcome\n\n"
+            "2. Annual Report: To receive the report from the Chair of the Board, Tony Brown, and the "
+            "Chief Executive.\n\n3. Closing Remarks\n")
+    assert meeting_of(text, rules, nlp).meeting.chair == "Tony Brown"

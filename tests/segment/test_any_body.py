@@ -254,3 +254,11 @@ def test_the_chair_of_the_board_named_in_an_agenda(rules, nlp):
             "2. Annual Report: To receive the report from the Chair of the Board, Tony Brown, and the "
             "Chief Executive.\n\n3. Closing Remarks\n")
     assert meeting_of(text, rules, nlp).meeting.chair == "Tony Brown"
+
+
+def test_a_working_group_agreeing_is_a_decision(rules, nlp):
+    text = ("Report of the Working Group Workshop held on 2 December 2021\n\nPresent: Ann Example\n\n"
+            "1. Catch data\n\nThe WG agreed to replace the catch data from 1977-1993.\n")
+    records = meeting_of(text, rules, nlp)
+    assert records.actions == ()
+    assert [d.outcome for d in records.decisions] == ["approved"]

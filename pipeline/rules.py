@@ -420,11 +420,11 @@ def _parse_actions(s: _Section) -> ActionRules:
     person = s.get("person", str)
     compile_regex(person, f"{s.where}.person")
 
-    def with_person(key: str) -> tuple[re.Pattern, ...]:
+    def with_person(key: str, default=...) -> tuple[re.Pattern, ...]:
         # {person} is the only placeholder; use replace so regex braces stay untouched
         return tuple(
             compile_regex(p.replace("{person}", person), f"{s.where}.{key}[{i}]", 0)
-            for i, p in enumerate(s.strings(key))
+            for i, p in enumerate(s.strings(key, default))
         )
 
     rules = ActionRules(
@@ -440,9 +440,9 @@ def _parse_actions(s: _Section) -> ActionRules:
         due_patterns=s.regexes("due_patterns"),
         item_titles=tuple(t.lower() for t in s.strings("item_titles")),
         clause_starts=s.regex("clause_starts", flags=0, default=None),
-        attendee_statements=with_person("attendee_statements") if "attendee_statements" in s.data else (),
-        start_statements=with_person("start_statements") if "start_statements" in s.data else (),
-        attendee_owner_patterns=with_person("attendee_owner_patterns") if "attendee_owner_patterns" in s.data else (),
+        attendee_statements=with_person("attendee_statements", default=[]),
+        start_statements=with_person("start_statements", default=[]),
+        attendee_owner_patterns=with_person("attendee_owner_patterns", default=[]),
     )
     s.done()
     return rules

@@ -7,6 +7,8 @@ from dataclasses import replace
 
 from .document import Mark, TextBlock
 
+# "(9) RESOLVED that …", "4. Agreed …": a paragraph's own number before its text
+PARAGRAPH_NUMBER = re.compile(r"^\s*\(?\d{1,3}[).]\s+")
 _SENTENCE_END = re.compile(r"[.?!:;…]['\"’”)\]]*$")
 _CONTINUATION_START = re.compile(r"^[a-z,;)\]…]")
 # words no English sentence ends on: text cut after one continues even when the next word

@@ -30,12 +30,12 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from ..rules import load_rules
+from ..textutil import PARAGRAPH_NUMBER
 from .dates import DateFinder
-from .people import PeopleIndex, Resolution
+from .people import PeopleIndex, Resolution, split_people
 
 _ABBREV = re.compile(r"^[A-Z][A-Za-z&]*[A-Z]s?$|^[A-Z]{2,}s?$")
 _DASHES = {"–", "—", "-", "--"}
-_PARAGRAPH_NUMBER = re.compile(r"\(?\d{1,3}[).]\s+")
 _LIST_ENTRY = re.compile(r"^\s*(?:\(?[A-Za-z0-9]{1,3}[).]|[-•*])\s")
 
 
@@ -393,8 +393,7 @@ class CueTagger:
             m = pattern.match(text)
             if m is None:
                 continue
-            owners = [p.strip(" .") for p in re.split(r"\s*(?:/|,|&|\band\b)\s*", m.group("owner")) if p.strip(" .")]
-            if all((r := context.people.resolve_written(o)) and r.person_id for o in owners):
+            if all((r := context.people.resolve_written(o)) and r.person_id for o in split_people(m.group("owner"))):
                 return True
         return False
 
@@ -418,7 +417,7 @@ class CueTagger:
         """(end token, end of the cue) of a sentence opened by a cue, else None."""
         text = sent.text
         # "(9) RESOLVED that …": a paragraph number may come before the cue
-        number = _PARAGRAPH_NUMBER.match(text)
+        number = PARAGRAPH_NUMBER.match(text)
         skip = number.end() if number else 0
         for pattern in self.cues[group]:
             m = pattern.match(text, skip) or pattern.match(text)

@@ -22,6 +22,14 @@ _TITLES = re.compile(
 _ACTING = re.compile(r"^(?:[TA]/|temporary\s+|acting\s+|interim\s+)", re.IGNORECASE)
 
 
+_PEOPLE_SPLIT = re.compile(r"\s*(?:/|,|&|\band\b)\s*")
+
+
+def split_people(text: str) -> list[str]:
+    """The people of an owner as written: "TS/SC", "NA, MS, HK and CR", "Mags & Karen"."""
+    return [p for p in (part.strip(" .") for part in _PEOPLE_SPLIT.split(text)) if p]
+
+
 def normalise_name(name: str) -> str:
     """A name folded for comparison: accents, titles, hyphens and case removed."""
     text = unicodedata.normalize("NFKD", name)

@@ -22,7 +22,7 @@ from ..records import Attendee, Item, Meeting, MeetingRecords
 from ..rules import Rules
 from ..tag import tag_records
 from .attendance import AttendeeDraft, read_attendance
-from .front_matter import FrontMatter, date_from_file_name, front_lines, read_front_matter
+from .front_matter import FrontMatter, date_from_file_name, front_lines, named_in_passing, read_front_matter
 from .items import ItemDraft, read_items
 from .paragraph_items import read_paragraph_items
 from .people_lists import read_people_lists
@@ -84,17 +84,6 @@ def _names_a_meeting(doc: Document, rules: Rules) -> bool:
     return any(w.search(line.text) for line in front_lines(doc, rules) for w in words)
 
 
-def _chair_in_first_items(items: list[Item], rules: Rules) -> str | None:
-    """The chair named in the first items when nothing before them names one: annual
-    meetings open by electing their chair ("… that Cllr Sue Lintern continue as Chair")."""
-    for item in items[: rules.front_matter.chair_in_body_items]:
-        for pattern in rules.front_matter.chair_in_body:
-            m = pattern.search(item.text or "")
-            if m:
-                return m.group("chair").strip(" .,")
-    return None
-
-
 def segment_meeting(doc: Document, rules: Rules, nlp: Language, meeting_no: int = 1) -> SegmentResult:
     """The records of the meeting in ``doc``, with the problems noticed on the way."""
     finder = DateFinder(rules.dates)
@@ -121,7 +110,9 @@ def segment_meeting(doc: Document, rules: Rules, nlp: Language, meeting_no: int 
     drafts = read_items(doc, rules) or read_paragraph_items(doc, rules, front.title)
     items = _items(drafts, ids, meeting_id)
     if front.chair is None:
-        front = replace(front, chair=_chair_in_first_items(items, rules))
+        # annual meetings open by electing their chair ("… that Cllr Sue Lintern continue as Chair")
+        first = (item.text or "" for item in items[: rules.front_matter.chair_in_body_items])
+        front = replace(front, chair=named_in_passing(first, rules.front_matter.chair_in_body, "chair", " .,"))
     item_ids: list[str | None] = [i.item_id for i in items]
     if not drafts:
         # minutes written as running prose, with no items: their actions, decisions and

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..nlp.dates import DateFinder
-from ..nlp.people import PeopleIndex
-from ..rules import ActionRules, DecisionRules
+from ..nlp.people import PeopleIndex, split_people
+from ..rules import ActionRules, DecisionRules, PeopleRules
+from ..textutil import PARAGRAPH_NUMBER
 
-_OWNER_SPLIT = re.compile(r"\s*(?:/|,|&|\band\b)\s*")
 _LEADING_THE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
 
 
@@ -40,10 +40,7 @@ def resolve_people(text: str | None, people: PeopleIndex | None) -> str | None:
     if not text or people is None:
         return None
     ids = []
-    for part in _OWNER_SPLIT.split(text):
-        part = _LEADING_THE.sub("", part.strip())
-        if not part:
-            continue
+    for part in split_people(text):
         res = people.resolve_written(part)
         if res is not None and res.person_id and res.person_id not in ids:
             ids.append(res.person_id)
@@ -126,9 +123,31 @@ def actions_in_decision(text: str, rules: ActionRules) -> list[tuple[str, str]]:
     return sorted(found, key=lambda f: text.find(f[0]))
 
 
+def is_a_body(owner: str | None, rules: ActionRules) -> bool:
+    """True when the owner is the meeting or a body ("Board", "the Finance & Audit
+    Committee"): its agreeing records a decision, not someone's task."""
+    words = (owner or "").lower().split()
+    return bool(words) and (" ".join(words) in rules.not_owners or words[-1] in rules.not_owners)
+
+
+def names_someone(owner: str, rules: PeopleRules) -> bool:
+    """True when every part of a written owner is initials ("HR", "BB"), a titled name
+    ("Cllr Storey") or a post ("Clerk"), though no attendee answers to it."""
+    titles = {t.lower() for t in rules.name_titles}
+    for part in split_people(owner):
+        words = _LEADING_THE.sub("", part).split()
+        if not words:
+            continue
+        if not (re.fullmatch(r"[A-Z]{2,4}", words[0]) and len(words) == 1
+                or words[0].rstrip(".").lower() in titles
+                or words[-1].lower() in rules.role_words):
+            return False
+    return True
+
+
 def decision_outcome(text: str, rules: DecisionRules) -> str | None:
     """The outcome a decision's text states (``approved``, ``not_supported`` …), or None."""
-    text = re.sub(r"^\s*\(?\d{1,3}[).]\s+", "", text)  # "(9) RESOLVED that …"
+    text = PARAGRAPH_NUMBER.sub("", text, count=1)  # "(9) RESOLVED that …"
     for outcome, pattern in rules.outcomes:
         if pattern.search(text):
             return outcome

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Iterable
 
 from ..document import FURNITURE, Document, Provenance, Table, TextBlock
 from ..headers import table_roles
@@ -155,7 +156,7 @@ def read_front_matter(doc: Document, rules: Rules, finder: DateFinder) -> FrontM
     minute_taker, minute_taker_role = _name_and_role(values.get("minute_taker"), rules)
     chair, _ = _name_and_role(values.get("chair"), rules)
     if chair is None:
-        chair = _named_in_passing(lines, rules.front_matter.chair_patterns, "chair", " .,")
+        chair = named_in_passing((line.text for line in lines), rules.front_matter.chair_patterns, "chair", " .,")
     return FrontMatter(
         title=title,
         body=_body(title, finder, rules),
@@ -164,7 +165,7 @@ def read_front_matter(doc: Document, rules: Rules, finder: DateFinder) -> FrontM
         chair=chair,
         minute_taker=minute_taker,
         minute_taker_role=minute_taker_role,
-        venue=values.get("venue") or _named_in_passing(lines, rules.front_matter.venue_patterns, "venue"),
+        venue=values.get("venue") or named_in_passing((line.text for line in lines), rules.front_matter.venue_patterns, "venue"),
         page=title_line.prov.page if title_line else None,
         kind=document_kind(title, lines, rules),
     )
@@ -187,12 +188,12 @@ def document_kind(title: str | None, lines: list[FrontLine], rules: Rules) -> st
     return "minutes"
 
 
-def _named_in_passing(lines: list[FrontLine], patterns, group: str, strip: str = " ,") -> str | None:
-    """The group ``group`` of the first pattern found in a front line ("The meeting was
-    led by Frank Wiles.", "held in the Council Chamber … on …")."""
-    for line in lines:
+def named_in_passing(texts: Iterable[str], patterns, group: str, strip: str = " ,") -> str | None:
+    """The group ``group`` of the first pattern found in one of ``texts`` ("The meeting
+    was led by Frank Wiles.", "held in the Council Chamber … on …")."""
+    for text in texts:
         for pattern in patterns:
-            m = pattern.search(line.text)
+            m = pattern.search(text)
             if m:
                 return m.group(group).strip(strip)
     return None

@@ -27,7 +27,7 @@ from ..records import Action, Decision, Note, Question, Response
 from ..rules import Rules
 from ..textutil import collapse_space
 from ..headers import looks_like_owners
-from .actions import actions_in_decision, decision_outcome, parse_action, resolve_people
+from .actions import actions_in_decision, decision_outcome, is_a_body, names_someone, parse_action, resolve_people
 from .entries import Aside, entries_of, split_asides
 from .items import ItemDraft
 
@@ -313,17 +313,18 @@ def _cue_records(unit: _Unit, doc: Doc, item_id: str, context: MeetingContext, r
             # question-and-response table only a cue ("Action arising:") records a task
             continue
         parts = parse_action(text, rules.actions, context.people, finder, context.meeting_date)
-        if span._.cue_end == span.start_char and _is_a_body(parts.owner, rules) and not _TASKED.search(text):
+        if span._.cue_end == span.start_char and is_a_body(parts.owner, rules.actions) and not _TASKED.search(text):
             # "The Board agreed to adopt …": the meeting's decision, not a task ("The
             # Trustees were asked to …" is theirs to do)
             continue
-        if (looks_like_owners([text]) or _ONLY_OWNER.match(text)) and span.start_char > 0:
-            # "… to be posted on the website. ACTION: AHop": the cue names only who acts,
-            # the action is what was written before it
+        only_owner = _ONLY_OWNER.match(text)
+        if (looks_like_owners([text]) or only_owner) and span.start_char > 0:
+            # "… to be posted on the website. ACTION: AHop", "… £180.  HR to action.": the
+            # sentence names only who acts, the action is what was written before it
             before = doc.text[: span.start_char].rstrip()
             previous = _last_sentence(before)
             if previous:
-                owner = _ONLY_OWNER.match(text).group("owner") if _ONLY_OWNER.match(text) else text.rstrip(".")
+                owner = only_owner.group("owner") if only_owner else text.rstrip(".")
                 parts = parse_action(previous, rules.actions, context.people, finder, context.meeting_date)
                 parts = replace(parts, owner=owner, owner_person_id=resolve_people(owner, context.people))
                 text = previous
@@ -356,7 +357,7 @@ def _cue_records(unit: _Unit, doc: Doc, item_id: str, context: MeetingContext, r
             if any(task in a or a in task for a in already):
                 continue  # the sentence was read as an action already
             owner_ids = resolve_people(owner, context.people)
-            if _is_a_body(owner, rules) or not (owner_ids or _names_someone(owner, rules)):
+            if is_a_body(owner, rules.actions) or not (owner_ids or names_someone(owner, rules.people)):
                 # "That the Parish Council noted …", "That the Accounts … were accepted":
                 # the meeting itself or a thing, not someone given a task
                 continue
@@ -370,28 +371,6 @@ _TASKED = re.compile(r"^\W*(?:the\s+)?\w+(?:\s+\w+){0,3}\s+(?:was|were)\s+(?:ask
                      re.IGNORECASE)
 # "… at a cost of £180.  HR to action.": the sentence names only who acts
 _ONLY_OWNER = re.compile(r"^(?P<owner>[^.]{1,40}?)\s+to\s+(?:action|progress|take\s+forward|follow\s+up)\s*\.?$")
-
-
-def _is_a_body(owner: str | None, rules: Rules) -> bool:
-    """True when the owner is the meeting or a body ("Board", "the Finance & Audit
-    Committee"): its agreeing records a decision, not someone's task."""
-    words = (owner or "").lower().split()
-    return bool(words) and (" ".join(words) in rules.actions.not_owners or words[-1] in rules.actions.not_owners)
-
-
-def _names_someone(owner: str, rules: Rules) -> bool:
-    """True when every part of a written owner is initials ("HR", "BB"), a titled name
-    ("Cllr Storey") or a post ("Clerk"), though no attendee answers to it."""
-    titles = {t.lower() for t in rules.people.name_titles}
-    for part in re.split(r"\s*(?:/|,|&|\band\b)\s*", owner):
-        words = re.sub(r"^the\s+", "", part.strip(), flags=re.IGNORECASE).split()
-        if not words:
-            continue
-        if not (re.fullmatch(r"[A-Z]{2,4}", words[0]) and len(words) == 1
-                or words[0].rstrip(".").lower() in titles
-                or words[-1].lower() in rules.people.role_words):
-            return False
-    return True
 
 
 def _gives_result(text: str, item_id: str | None, result: QAResult, rules: Rules) -> bool:

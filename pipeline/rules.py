@@ -161,6 +161,7 @@ class SectionRules:
     not_questions: tuple[tuple[str, re.Pattern], ...]
     not_responses: tuple[tuple[str, re.Pattern], ...]
     aside_styles: tuple[str, ...]
+    recap_headings: tuple[re.Pattern, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -356,6 +357,7 @@ def _parse_sections(s: _Section) -> SectionRules:
         not_questions=kinded("not_questions"),
         not_responses=kinded("not_responses"),
         aside_styles=s.strings("aside_styles"),
+        recap_headings=s.regexes("recap_headings", default=()),
     )
     s.done()
     return rules

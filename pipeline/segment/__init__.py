@@ -72,6 +72,17 @@ def _items(drafts: list[ItemDraft], ids: Ids, meeting_id: str) -> list[Item]:
     return items
 
 
+def _full_name(name: str | None, people: PeopleIndex) -> str | None:
+    """An attendee's full name for one named in passing by first name or short form
+    ("Chairman [Brett]" → "Brett Porter"); the name as written when no one attendee fits."""
+    if name is None or " " in name:
+        return name
+    found = people.resolve_written(name)
+    if found is None or found.person_id is None:
+        return name
+    return next((p.name for p in people.people if p.person_id == found.person_id), name)
+
+
 def _body_draft(doc: Document) -> ItemDraft:
     """The whole text of minutes that have no items, as one unlabelled stretch."""
     blocks = [b for b in doc.blocks if isinstance(b, TextBlock) and b.kind not in FURNITURE and b.text.strip()]
@@ -112,7 +123,8 @@ def segment_meeting(doc: Document, rules: Rules, nlp: Language, meeting_no: int 
     if front.chair is None:
         # annual meetings open by electing their chair ("… that Cllr Sue Lintern continue as Chair")
         first = (item.text or "" for item in items[: rules.front_matter.chair_in_body_items])
-        front = replace(front, chair=named_in_passing(first, rules.front_matter.chair_in_body, "chair", " .,"))
+        chair = named_in_passing(first, rules.front_matter.chair_in_body, "chair", " .,")
+        front = replace(front, chair=_full_name(chair, people))
     item_ids: list[str | None] = [i.item_id for i in items]
     if not drafts:
         # minutes written as running prose, with no items: their actions, decisions and

@@ -105,9 +105,10 @@ def _field_patterns(rules: Rules) -> dict[str, re.Pattern]:
     for field, labels in rules.front_matter.fields.items():
         alternatives = "|".join(re.escape(l) for l in sorted(labels, key=len, reverse=True))
         # without a colon or dash ("Venue West Mercia Police HQ") the value must not read
-        # on from the label ("Minutes of a meeting of …" names no minute-taker)
+        # on from the label ("Minutes of a meeting of …" names no minute-taker);
+        # "Scribe(s):" writes its plural in brackets
         patterns[field] = re.compile(
-            rf"^\s*(?:{alternatives})\b\s*(?:[:\-–—]\s*|\s+(?-i:(?![a-z])))(?P<value>\S.*)$", re.IGNORECASE
+            rf"^\s*(?:{alternatives})(?:\(s\)|\b)\s*(?:[:\-–—]\s*|\s+(?-i:(?![a-z])))(?P<value>\S.*)$", re.IGNORECASE
         )
     return patterns
 

@@ -80,11 +80,28 @@ def _body_blocks(doc: Document) -> list[TextBlock]:
     return blocks
 
 
+def recap_blocks(blocks: list[TextBlock], rules: Rules) -> set[int]:
+    """Indexes of the blocks of a closing recap ("Summary of resolutions" and its list,
+    up to the next heading): they repeat records the minutes already hold."""
+    inside: set[int] = set()
+    recap = False
+    for i, block in enumerate(blocks):
+        if is_heading(block):
+            text = collapse_space(block.text)
+            recap = any(p.match(text) for p in rules.sections.recap_headings)
+        if recap:
+            inside.add(i)
+    return inside
+
+
 def item_starts(blocks: list[TextBlock], rules: Rules, title: str | None = None) -> dict[int, str]:
     """Index of each block that opens an item → how ("label", "number" or "heading")."""
     starts: dict[int, str] = {}
     last = 0
+    recap = recap_blocks(blocks, rules)
     for i, block in enumerate(blocks):
+        if i in recap:
+            continue
         if match_item_label(block.text, rules.sections) is not None:
             starts[i] = "label"
             continue
@@ -92,9 +109,25 @@ def item_starts(blocks: list[TextBlock], rules: Rules, title: str | None = None)
         if number is not None and _reads_as_title(block) and int(number) > last and (last == 0 or int(number) - last <= 20):
             starts[i] = "number"
             last = int(number)
-    if not any(how == "number" for how in starts.values()):
-        starts.update(_heading_starts(blocks, rules, title))
+    numbered = [i for i, how in starts.items() if how == "number"]
+    if not numbered:
+        starts.update(_heading_starts(blocks, rules, title, recap))
+    elif _numbers_are_a_late_list(blocks, numbered, rules, title):
+        # W3C minutes end with "Summary of resolutions: 1. Merge PR 2686. 2. …" under
+        # headed topics: that list recaps the topics, it does not organise them
+        starts = {i: how for i, how in starts.items() if how != "number"}
+        starts.update(_heading_starts(blocks, rules, title, recap))
     return starts
+
+
+def _numbers_are_a_late_list(blocks: list[TextBlock], numbered: list[int], rules: Rules,
+                             title: str | None) -> bool:
+    """Whether the numbered starts are only a list near the end of minutes whose headed
+    sections, each with text of its own, come before it and hold most of the text."""
+    first = min(numbered)
+    before = [i for i in _heading_starts(blocks[:first], rules, title)
+              if i + 1 < first and not is_heading(blocks[i + 1])]
+    return len(before) >= 2 and first > 2 * (len(blocks) - first)
 
 
 def _is_front_heading(block: TextBlock, rules: Rules, title: str | None) -> bool:
@@ -108,12 +141,14 @@ def _is_front_heading(block: TextBlock, rules: Rules, title: str | None) -> bool
             or any(p.search(text) for p in rules.front_matter.front_headings))
 
 
-def _heading_starts(blocks: list[TextBlock], rules: Rules, title: str | None) -> dict[int, str]:
+def _heading_starts(blocks: list[TextBlock], rules: Rules, title: str | None,
+                    recap: set[int] = frozenset()) -> dict[int, str]:
     """Items of minutes that number none: the headings at the level most used for them
     (W3C topics are h3 under an h2 "Meeting minutes"), and any shallower heading with
     text of its own before the next heading."""
     # a level-1 heading at the top is the document's title, not an item
-    headings = [i for i, b in enumerate(blocks) if is_heading(b) and not _is_front_heading(b, rules, title)
+    headings = [i for i, b in enumerate(blocks) if is_heading(b) and i not in recap
+                and not _is_front_heading(b, rules, title)
                 and not (b.level == 1 and all(is_heading(blocks[k]) for k in range(i)))]
     if not headings:
         return {}
@@ -151,6 +186,7 @@ def read_paragraph_items(doc: Document, rules: Rules, title: str | None = None) 
     title, which a heading may repeat without opening an item)."""
     blocks = _body_blocks(doc)
     starts = item_starts(blocks, rules, title)
+    recap = recap_blocks(blocks, rules)
     if not starts:
         return []
     numbered = any(how == "number" for how in starts.values())
@@ -160,6 +196,9 @@ def read_paragraph_items(doc: Document, rules: Rules, title: str | None = None) 
     first = min(starts)
     for i, block in enumerate(blocks[first:], first):
         how = starts.get(i)
+        if i in recap:
+            current = None  # a recap closes the item before it and opens none
+            continue
         if how is None:
             if current is None:
                 continue

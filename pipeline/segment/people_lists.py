@@ -25,7 +25,8 @@ from ..textutil import collapse_space
 from .attendance import AttendeeDraft
 from .front_matter import is_key_value_table, key_value_lines
 
-_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ,/&'-]{1,45}?)\s*[:;]\s*(?P<value>.*)$")
+# "Scribe(s):" writes its plural in brackets
+_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ,/&'-]{1,45}?)(?:\(s\))?\s*[:;]\s*(?P<value>.*)$")
 _TOOK_MINUTES = re.compile(r"\bminutes\b|\bminute[- ]?taker\b|\bnote[- ]?taker\b|\bscribe\b", re.IGNORECASE)
 _INITIALS = re.compile(r"^[A-Z]{2,4}$")
 _BRACKET = re.compile(r"\(([^()]*)\)")
@@ -226,6 +227,13 @@ def _is_label(text: str, rules: Rules) -> bool:
     return cleaned in fields or status_of_label(cleaned, rules) is not None
 
 
+def _labelled(text: str, rules: Rules) -> bool:
+    """A line that opens with a label of its own ("Chair: Zheng Xu", "Present: …"): it
+    is never the list of an empty label above it ("Guests:" left blank)."""
+    m = _LABEL.match(text)
+    return bool(m) and _is_label(m.group("label"), rules)
+
+
 def _continues_list(value: str, line: _Line, rules: Rules) -> bool:
     """True when ``line`` may carry on a list that ended without a full stop: not a
     heading, a label, a sentence, or a numbered or bulleted line of its own."""
@@ -251,6 +259,7 @@ def read_people_lists(doc: Document, rules: Rules) -> list[AttendeeDraft]:
             continue
         value = m.group("value") if m else ""
         if not value and i + 1 < len(lines) and not lines[i + 1][2] and not _is_label(lines[i + 1][0], rules) \
+                and not _labelled(lines[i + 1][0], rules) \
                 and ("," in lines[i + 1][0] or i + 2 >= len(lines) or _is_label(lines[i + 2][0], rules)):
             # a label on a line of its own, the list on the next ("Present" / "ashley, ivan, …")
             value = lines[i + 1][0]

@@ -262,3 +262,39 @@ def test_a_working_group_agreeing_is_a_decision(rules, nlp):
     records = meeting_of(text, rules, nlp)
     assert records.actions == ()
     assert [d.outcome for d in records.decisions] == ["approved"]
+
+
+SCRIBE_HTML = """<html><body><h1>Example Working Group</h1><h2>3 March 2025</h2>
+<h2>Attendees</h2><p><b>Present:</b> Ann Green, Bob White, Carol Black</p>
+<p><b>Guests:</b></p><p><b>Chair:</b> Ann Green</p><p><b>Scribe(s):</b> Carol Black</p>
+<h2>Meeting minutes</h2>
+<h3>Spec review</h3><p>Ann: we reviewed the draft.</p><p>RESOLUTION: Publish the draft.</p>
+<h3>Testing</h3><p>Bob: the suite is nearly done.</p><p>Carol: two tests fail.</p>
+<h3>Open letter</h3><p>Ann: we had a letter from readers.</p><p>Bob: we will answer it.</p>
+<h2>Summary of resolutions</h2><ol><li>Publish the draft.</li></ol>
+</body></html>"""
+
+
+def test_a_numbered_recap_at_the_end_neither_replaces_the_headed_items_nor_repeats_them(rules, nlp):
+    records = meeting_of(SCRIBE_HTML, rules, nlp, source="generated.html")
+    assert [i.title for i in records.items] == ["Spec review", "Testing", "Open letter"]
+    assert [d.text for d in records.decisions] == ["Publish the draft."]
+
+
+def test_an_empty_label_takes_no_labelled_line_and_scribes_take_the_minutes(rules, nlp):
+    records = meeting_of(SCRIBE_HTML, rules, nlp, source="generated.html")
+    status = {a.name: a.status for a in records.attendees}
+    assert status == {"Ann Green": "present", "Bob White": "present", "Carol Black": "minutes"}
+
+
+def test_headline_approvals_and_the_chair_named_in_an_officer_report(rules, nlp):
+    text = ("Example Foundation\nBoard of Directors Meeting Minutes\nJanuary 21, 2015\n\n"
+            "1. Roll Call\n\nDirectors Present:\n\nAnn Green\nBob White\n\n"
+            "2. Minutes\n\nApproved by General Consent.\n\n"
+            "3. Executive Officer Reports\n\nA. Chairman [Ann]\n\nAll is well.\n\n"
+            "Executive officer reports approved as submitted by General Consent.\n")
+    records = meeting_of(text, rules, nlp)
+    assert records.meeting.chair == "Ann Green"
+    texts = [d.text for d in records.decisions]
+    assert any(t.startswith("Executive officer reports approved as submitted") for t in texts)
+    assert {d.outcome for d in records.decisions} == {"approved"}

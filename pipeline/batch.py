@@ -79,7 +79,7 @@ def run_batch(files: list[Path], rules: Rules, out_dir: Path,
         results.append(result)
         if on_done is not None:
             on_done(result)
-    tables = build_tables((r.row for r in results), (m for r in results for m in r.meetings))
+    tables = build_tables((r.row for r in results), (m for r in results for m in r.meetings), rules)
     inputs = [{"path": r.row.source_path, "sha256": r.row.sha256, "status": r.row.status} for r in results]
     manifest = write_csv_tables(tables, out_dir, rules.hash, inputs)
     return BatchResult(tuple(results), out_dir, manifest)

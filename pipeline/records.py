@@ -232,6 +232,10 @@ TABLES: dict[str, type] = {
     "dates": DateRef,
 }
 
+#: Tables built across all meetings of a run (pipeline/across), not from one meeting's
+#: records; they are in ``TABLES`` too, after the per-meeting ones.
+CORPUS_TABLES: tuple[str, ...] = ()
+
 #: The record tables whose ``text`` the taggers read, with each one's id column.
 TEXT_TABLES: dict[str, str] = {
     "items": "item_id",

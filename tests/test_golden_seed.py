@@ -43,8 +43,8 @@ def test_records(seed_result):
     check_golden(EXPECTED / "records.txt", outline_records(seed_result.meetings))
 
 
-def test_tables(seed_result, tmp_path):
-    tables = build_tables([seed_result.row], seed_result.meetings)
+def test_tables(seed_result, tmp_path, rules):
+    tables = build_tables([seed_result.row], seed_result.meetings, rules)
     for name, frame in tables.items():
         path = tmp_path / f"{name}.csv"
         frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")

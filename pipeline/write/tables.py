@@ -9,7 +9,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from ..records import TABLES, MeetingRecords
+from ..records import CORPUS_TABLES, TABLES, MeetingRecords
 
 # Python field types → pandas dtypes that keep "unknown" as an empty cell, not NaN/1.0
 _DTYPES = {int: "Int64", str: "string", bool: "boolean", float: "Float64"}
@@ -37,14 +37,19 @@ def to_frame(table: str, records: Iterable) -> pd.DataFrame:
     return frame.astype(dtypes)
 
 
-def build_tables(documents: Iterable, meetings: Iterable[MeetingRecords]) -> dict[str, pd.DataFrame]:
-    """Every table of the contract from document rows and meeting records."""
+def build_tables(documents: Iterable, meetings: Iterable[MeetingRecords], rules=None) -> dict[str, pd.DataFrame]:
+    """Every table of the contract from document rows and meeting records; with
+    ``rules``, also the tables built across all meetings (people, acronyms, …)."""
     meetings = list(meetings)
     collected: dict[str, list] = {name: [] for name in TABLES}
     collected["documents"] = list(documents)
     for m in meetings:
         collected["meetings"].append(m.meeting)
         for name in TABLES:
-            if name not in ("documents", "meetings"):
+            if name not in ("documents", "meetings") and name not in CORPUS_TABLES:
                 collected[name].extend(getattr(m, name))
+    if rules is not None:
+        from ..across import corpus_records
+
+        collected.update(corpus_records(meetings, rules))
     return {name: to_frame(name, rows) for name, rows in collected.items()}

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .records import DocumentRow
+from .records import CORPUS_TABLES, DocumentRow
 from .rules import Rules
 from .run import DocumentResult, process_document
 from .write import build_tables, write_csv_tables
@@ -50,6 +50,7 @@ class BatchResult:
     results: tuple[DocumentResult, ...]
     out_dir: Path
     manifest: Path
+    corpus_counts: dict[str, int] = field(default_factory=dict)  # rows of tables built across meetings
 
     @property
     def rows(self) -> list[DocumentRow]:
@@ -62,6 +63,8 @@ class BatchResult:
             return len(self.results)
         if table == "meetings":
             return sum(len(r.meetings) for r in self.results)
+        if table in self.corpus_counts:
+            return self.corpus_counts[table]
         return sum(len(getattr(m, table)) for r in self.results for m in r.meetings)
 
     @property
@@ -82,4 +85,5 @@ def run_batch(files: list[Path], rules: Rules, out_dir: Path,
     tables = build_tables((r.row for r in results), (m for r in results for m in r.meetings), rules)
     inputs = [{"path": r.row.source_path, "sha256": r.row.sha256, "status": r.row.status} for r in results]
     manifest = write_csv_tables(tables, out_dir, rules.hash, inputs)
-    return BatchResult(tuple(results), out_dir, manifest)
+    counts = {name: len(tables[name]) for name in CORPUS_TABLES if name in tables}
+    return BatchResult(tuple(results), out_dir, manifest, counts)

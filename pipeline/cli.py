@@ -102,7 +102,8 @@ def _print_summary(batch) -> None:
     summary.add_column(justify="right")
     summary.add_column()
     summary.add_row("documents", str(len(batch.rows)), f"ok {statuses['ok']}, partial {statuses['partial']}, failed {statuses['failed']}")
-    for table in ("meetings", "items", "questions", "responses", "actions", "decisions", "notes", "mentions", "dates"):
+    for table in ("meetings", "items", "questions", "responses", "actions", "decisions", "notes", "mentions", "dates",
+                  "statements", "people", "acronyms"):
         summary.add_row(table, str(batch.count(table)), "")
     out.print(f"minutes extract → {batch.out_dir}/", markup=False, highlight=False)
     out.print(summary)

@@ -17,6 +17,13 @@ def document_id(sha256: str) -> str:
     return f"d-{sha256[:KEY_LENGTH]}"
 
 
+def statement_id(record_id: str, seq: int) -> str:
+    """The id of the ``seq``-th statement of a record: ``st-r-3fa2b1c4d5e6-1-007-01-02``
+    is sentence 2 of response ``r-3fa2b1c4d5e6-1-007-01`` (the record's prefix keeps a
+    question's and a response's statements apart)."""
+    return f"st-{record_id}-{seq:02d}"
+
+
 @dataclass(frozen=True, slots=True)
 class Ids:
     """Makes the ids of one meeting's records."""

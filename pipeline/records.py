@@ -202,6 +202,77 @@ class DateRef:
 
 
 @dataclass(frozen=True, slots=True)
+class Statement:
+    """One sentence of a question or response, typed by rules (table ``statements``).
+
+    ``type`` is ``question``, ``concern``, ``commitment``, ``assurance``, ``deferral`` or
+    ``update`` (rules/statements.yaml), or ``remark``: a sentence of a question that asks
+    nothing and matches no cue.
+    """
+
+    meeting_id: str
+    record_table: str
+    record_id: str
+    statement_id: str
+    seq: int
+    start: int
+    end: int
+    text: str
+    type: str
+    cue: str | None
+    other_types: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    """One person across every meeting of a run (table ``people``, pipeline/across/people.py)."""
+
+    person_id: str
+    name: str
+    variants: str | None
+    first_seen: str | None
+    last_seen: str | None
+    meetings: int
+    roles: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRole:
+    """A post a person held at one meeting, as its attendance list gives it (table
+    ``person_roles``)."""
+
+    person_id: str
+    role: str
+    role_key: str
+    acting: bool
+    meeting_id: str
+    date: str | None
+    name: str
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class AcronymRow:
+    """An acronym a meeting uses or defines, with its expansion (table ``acronyms``,
+    pipeline/across/acronyms.py).
+
+    ``category`` is ``role``, ``body`` or ``term``; ``source`` says where the expansion comes
+    from: ``text`` (this meeting), ``corpus`` (another meeting of the run) or ``glossary``.
+    """
+
+    meeting_id: str
+    acronym: str
+    expansion: str
+    category: str
+    source: str
+    defined_in_record_table: str | None
+    defined_in_record_id: str | None
+    start: int | None
+    end: int | None
+    uses: int
+
+
+@dataclass(frozen=True, slots=True)
 class MeetingRecords:
     """Everything extracted for one meeting."""
 
@@ -215,6 +286,7 @@ class MeetingRecords:
     notes: tuple[Note, ...] = ()
     mentions: tuple[Mention, ...] = ()
     dates: tuple[DateRef, ...] = ()
+    statements: tuple[Statement, ...] = ()
 
 
 #: Table name → record class, in the order the tables are written and documented.
@@ -230,11 +302,15 @@ TABLES: dict[str, type] = {
     "notes": Note,
     "mentions": Mention,
     "dates": DateRef,
+    "statements": Statement,
+    "people": PersonRow,
+    "person_roles": PersonRole,
+    "acronyms": AcronymRow,
 }
 
 #: Tables built across all meetings of a run (pipeline/across), not from one meeting's
 #: records; they are in ``TABLES`` too, after the per-meeting ones.
-CORPUS_TABLES: tuple[str, ...] = ()
+CORPUS_TABLES: tuple[str, ...] = ("people", "person_roles", "acronyms")
 
 #: The record tables whose ``text`` the taggers read, with each one's id column.
 TEXT_TABLES: dict[str, str] = {

@@ -16,7 +16,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
@@ -35,6 +36,8 @@ RULE_FILES = (
     "front_matter.yaml",
     "dates.yaml",
     "pdf.yaml",
+    "acronyms.yaml",
+    "statements.yaml",
 )
 
 ATTENDANCE_STATUSES = ("present", "apologies", "absent", "in_attendance", "minutes")
@@ -45,8 +48,10 @@ DATE_KINDS = (
 DATE_RESOLVERS = (
     "day_month_year", "month", "month_range", "day_range", "part_of_month", "year",
     "quarter", "financial_year", "relative", "rest_of_year", "coming", "duration",
-    "no_interval",
+    "no_interval", "weekday", "relative_month", "week_of", "part_of_year", "season",
+    "offset", "span", "part_of_relative", "fixed_day",
 )
+ACRONYM_CATEGORIES = ("role", "body", "term")
 COLUMN_ROLES = ("item", "questions", "responses", "action", "owner", "due", "number", "name", "role", "label")
 
 
@@ -176,6 +181,10 @@ class PeopleRules:
     roles: dict[str, str]
     bodies: frozenset[str]
     determiners: tuple[str, ...]
+    # "T/ACC", "Acting Chief Constable": anchored at the start, case-insensitive
+    acting: re.Pattern | None = None
+    registry_window_days: int = 400
+    post_qualifiers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -207,6 +216,7 @@ class ActionRules:
     attendee_statements: tuple[re.Pattern, ...] = ()
     start_statements: tuple[re.Pattern, ...] = ()
     attendee_owner_patterns: tuple[re.Pattern, ...] = ()
+    due_kinds: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -261,9 +271,15 @@ class DateRules:
     vague_windows: dict[str, tuple[int, int]]
     number_words: dict[str, int]
     patterns: tuple[DatePattern, ...]
-    deadline_cues: tuple[tuple[re.Pattern, str], ...]
+    deadline_cues: tuple[tuple[re.Pattern, str, re.Pattern | None, frozenset[str]], ...]
     not_after: tuple[re.Pattern, ...]
     not_surfaces: frozenset[str]
+    part_of_year: dict[str, tuple[int, int]] = field(default_factory=dict)
+    seasons: dict[str, tuple[int, int]] = field(default_factory=dict)
+    future_cues: tuple[re.Pattern, ...] = ()
+    past_cues: tuple[re.Pattern, ...] = ()
+    range_joiners: re.Pattern | None = None
+    fixed_days: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -288,6 +304,50 @@ class PdfRules:
 
 
 @dataclass(frozen=True)
+class GlossaryEntry:
+    """One known acronym (rules/acronyms.yaml: glossary)."""
+
+    acronym: str
+    expansion: str
+    category: str
+
+
+@dataclass(frozen=True)
+class AcronymRules:
+    """How acronym definitions are read, and the glossary (rules/acronyms.yaml)."""
+
+    small_words: frozenset[str]
+    role_heads: frozenset[str]
+    body_heads: frozenset[str]
+    glossary: dict[str, GlossaryEntry]
+
+
+STATEMENT_TYPES = ("question", "concern", "commitment", "assurance", "deferral", "update")
+#: what a sentence no cue matches may be besides the six: background to a question
+STATEMENT_DEFAULTS = STATEMENT_TYPES + ("remark",)
+#: the record tables whose sentences may be typed (records.TEXT_TABLES)
+STATEMENT_TABLES = ("items", "questions", "responses", "actions", "decisions", "notes")
+
+
+@dataclass(frozen=True)
+class StatementType:
+    """One statement type's cues (rules/statements.yaml: types)."""
+
+    name: str
+    cues: tuple[re.Pattern, ...]
+    tables: tuple[str, ...] | None = None  # where its cues count; None: every table read
+    unless: tuple[re.Pattern, ...] = ()  # a sentence one of these matches is never this type
+
+
+@dataclass(frozen=True)
+class StatementRules:
+    """Statement types of question and response sentences (rules/statements.yaml)."""
+
+    types: tuple[StatementType, ...]  # in precedence order: the first that matches wins
+    defaults: dict[str, str]  # record table read → type of a sentence no cue matches
+
+
+@dataclass(frozen=True)
 class Rules:
     """Every rule set, plus where they were loaded from and their content hash."""
 
@@ -302,6 +362,8 @@ class Rules:
     front_matter: FrontMatterRules
     dates: DateRules
     pdf: PdfRules
+    acronyms: AcronymRules | None = None
+    statements: StatementRules | None = None
 
 
 # --- parsing each file -----------------------------------------------------------------
@@ -402,9 +464,22 @@ def _parse_people(s: _Section) -> PeopleRules:
         roles=roles,
         bodies=frozenset(s.strings("bodies")),
         determiners=s.strings("determiners"),
+        acting=_acting_pattern(s.strings("acting_prefixes", ())),
+        registry_window_days=s.get("registry_window_days", int, 400),
+        post_qualifiers=s.strings("post_qualifiers", ()),
     )
     s.done()
     return rules
+
+
+def _acting_pattern(prefixes: tuple[str, ...]) -> re.Pattern | None:
+    """One anchored pattern for the acting prefixes: "T/" needs nothing after it, a word
+    ("Acting") a space."""
+    if not prefixes:
+        return None
+    alternatives = [re.escape(p.strip()) + (r"\s+" if p.strip()[-1].isalnum() else r"\s*")
+                    for p in sorted(prefixes, key=len, reverse=True)]
+    return re.compile(r"^(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
 
 
 def _parse_speech(s: _Section) -> SpeechRules:
@@ -440,6 +515,7 @@ def _parse_actions(s: _Section) -> ActionRules:
         passive_patterns=with_person("passive_patterns"),
         recipient_patterns=with_person("recipient_patterns"),
         due_patterns=s.regexes("due_patterns"),
+        due_kinds=frozenset(s.strings("due_kinds", ())),
         item_titles=tuple(t.lower() for t in s.strings("item_titles")),
         clause_starts=s.regex("clause_starts", flags=0, default=None),
         attendee_statements=with_person("attendee_statements", default=[]),
@@ -562,7 +638,12 @@ def _parse_dates(s: _Section) -> DateRules:
             raise RulesError(f"{entry.where}.takes: must be 'start' or 'end'")
         # cues are looked for immediately before an expression, so anchor them at the end
         cue = compile_regex(r"(?<![\w])(?:" + entry.get("cue", str) + r")$", f"{entry.where}.cue")
-        cues.append((cue, takes))
+        # "unlikely to be delivered until 23/24": words before the cue that undo it
+        unless = entry.get("unless_before", str, None)
+        kinds = frozenset(entry.strings("kinds", ()))
+        if kinds - set(DATE_KINDS):
+            raise RulesError(f"{entry.where}.kinds: unknown kind(s) {', '.join(sorted(kinds - set(DATE_KINDS)))}")
+        cues.append((cue, takes, compile_regex(unless, f"{entry.where}.unless_before") if unless else None, kinds))
         entry.done()
     rules = DateRules(
         financial_year_start_month=start_month,
@@ -573,9 +654,44 @@ def _parse_dates(s: _Section) -> DateRules:
         deadline_cues=tuple(cues),
         not_after=s.regexes("not_after"),
         not_surfaces=frozenset(x.lower() for x in s.strings("not_surfaces")),
+        part_of_year=_month_pairs(s, "part_of_year"),
+        seasons=_month_pairs(s, "seasons"),
+        fixed_days=_fixed_days(s),
+        future_cues=s.regexes("future_cues", default=()),
+        past_cues=s.regexes("past_cues", default=()),
+        range_joiners=compile_regex(s.get("range_joiners", str), f"{s.where}.range_joiners")
+        if "range_joiners" in s.data else None,
     )
     s.done()
     return rules
+
+
+def _fixed_days(s: _Section) -> dict[str, tuple[int, int]]:
+    """Days known by name ("christmas: [12, 25]"), each a real day of the month."""
+    if "fixed_days" not in s.data:
+        return {}
+    section = s.section("fixed_days")
+    days = {str(k).lower(): _int_pair(section.get(k, list), f"{section.where}.{k}") for k in list(section.data)}
+    section.done()
+    for name, (month, day) in days.items():
+        try:
+            date(2000, month, day)  # a leap year: 29 February is a real day
+        except ValueError:
+            raise RulesError(f"{section.where}.{name}: [{month}, {day}] is no day of the year") from None
+    return days
+
+
+def _month_pairs(s: _Section, key: str) -> dict[str, tuple[int, int]]:
+    """Named spans of months ("mid: [5, 8]", "winter: [12, 2]"), each month 1–12."""
+    if key not in s.data:
+        return {}
+    section = s.section(key)
+    pairs = {str(k).lower(): _int_pair(section.get(k, list), f"{section.where}.{k}") for k in list(section.data)}
+    section.done()
+    for name, (first, last) in pairs.items():
+        if not (1 <= first <= 12 and 1 <= last <= 12):
+            raise RulesError(f"{section.where}.{name}: months must be 1–12")
+    return pairs
 
 
 def _parse_pdf(s: _Section) -> PdfRules:
@@ -611,6 +727,70 @@ def _parse_pdf(s: _Section) -> PdfRules:
     return rules
 
 
+def _parse_acronyms(s: _Section) -> AcronymRules:
+    glossary: dict[str, GlossaryEntry] = {}
+    for entry in _items(s, "glossary"):
+        acronym = str(entry.get("acronym", str)).strip()
+        # a glossary entry is looked up as written in the text: at least two capitals
+        # ("DfE", "MoJ"), no spaces, so that ordinary words never match
+        if sum(c.isupper() for c in acronym) < 2 or " " in acronym:
+            raise RulesError(f"{entry.where}.acronym: '{acronym}' needs two capitals and no spaces")
+        if acronym in glossary:
+            raise RulesError(f"{entry.where}.acronym: duplicate acronym '{acronym}'")
+        category = entry.get("category", str)
+        if category not in ACRONYM_CATEGORIES:
+            raise RulesError(f"{entry.where}.category: '{category}' is not one of {', '.join(ACRONYM_CATEGORIES)}")
+        expansion = entry.get("expansion", str).strip()
+        if not expansion:
+            raise RulesError(f"{entry.where}.expansion: expected a non-empty string")
+        glossary[acronym] = GlossaryEntry(acronym, expansion, category)
+        entry.done()
+    rules = AcronymRules(
+        small_words=frozenset(w.lower() for w in s.strings("small_words")),
+        role_heads=frozenset(w.lower() for w in s.strings("role_heads")),
+        body_heads=frozenset(w.lower() for w in s.strings("body_heads")),
+        glossary=glossary,
+    )
+    s.done()
+    return rules
+
+
+def _parse_statements(s: _Section) -> StatementRules:
+    defaults_section = s.section("defaults")
+    defaults = {}
+    for table in list(defaults_section.data):
+        if table not in STATEMENT_TABLES:
+            raise RulesError(f"{defaults_section.where}: unknown record table '{table}' "
+                             f"(known: {', '.join(STATEMENT_TABLES)})")
+        kind = defaults_section.get(table, str)
+        if kind not in STATEMENT_DEFAULTS:
+            raise RulesError(f"{defaults_section.where}.{table}: '{kind}' is not one of "
+                             f"{', '.join(STATEMENT_DEFAULTS)}")
+        defaults[table] = kind
+    defaults_section.done()
+    types_section = s.section("types")
+    parsed = {}
+    for name in list(types_section.data):
+        if name not in STATEMENT_TYPES:
+            raise RulesError(f"{types_section.where}: unknown statement type '{name}' "
+                             f"(known: {', '.join(STATEMENT_TYPES)})")
+        entry = types_section.section(name)
+        tables = entry.strings("tables") if "tables" in entry.data else None
+        for table in tables or ():
+            if table not in defaults:
+                raise RulesError(f"{entry.where}.tables: '{table}' is not a table read (see defaults)")
+        parsed[name] = StatementType(name, entry.regexes("cues"), tables, entry.regexes("unless", default=()))
+        entry.done()
+    types_section.done()
+    precedence = s.strings("precedence")
+    if sorted(precedence) != sorted(parsed):
+        raise RulesError(f"{s.where}.precedence: must name each type under 'types' once "
+                         f"(types: {', '.join(parsed)}; precedence: {', '.join(precedence)})")
+    rules = StatementRules(types=tuple(parsed[name] for name in precedence), defaults=defaults)
+    s.done()
+    return rules
+
+
 _PARSERS = {
     "tables.yaml": _parse_tables,
     "sections.yaml": _parse_sections,
@@ -621,6 +801,8 @@ _PARSERS = {
     "front_matter.yaml": _parse_front_matter,
     "dates.yaml": _parse_dates,
     "pdf.yaml": _parse_pdf,
+    "acronyms.yaml": _parse_acronyms,
+    "statements.yaml": _parse_statements,
 }
 
 
@@ -681,4 +863,6 @@ def _load_rules_cached(directory: str) -> Rules:
         front_matter=parsed["front_matter.yaml"],
         dates=parsed["dates.yaml"],
         pdf=parsed["pdf.yaml"],
+        acronyms=parsed["acronyms.yaml"],
+        statements=parsed["statements.yaml"],
     )

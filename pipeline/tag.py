@@ -2,7 +2,8 @@
 
 Runs once over all of a meeting's record texts (items, questions, responses, actions,
 decisions, notes, and the meeting's title) and gives the ``mentions`` and ``dates``
-tables, with character offsets into the text exactly as written to the dataset.
+tables, with character offsets into the text exactly as written to the dataset; the
+same docs' sentences give the ``statements`` (nlp/statements.py).
 """
 
 from __future__ import annotations
@@ -13,11 +14,15 @@ from spacy.language import Language
 
 from .nlp import annotate
 from .nlp.components import MeetingContext
+from .nlp.statements import meeting_statements
+from .rules import Rules, load_rules
 from .records import TEXT_TABLES, DateRef, MeetingRecords, Mention
 
 
-def tag_records(records: MeetingRecords, context: MeetingContext, nlp: Language) -> MeetingRecords:
-    """The records with their ``mentions`` and ``dates`` filled in."""
+def tag_records(records: MeetingRecords, context: MeetingContext, nlp: Language,
+                rules: Rules | None = None) -> MeetingRecords:
+    """The records with their ``mentions``, ``dates`` and ``statements`` filled in
+    (``rules`` default to those ``nlp`` was built from)."""
     meeting = records.meeting
     targets: list[tuple[str, str, str]] = []
     if meeting.title:
@@ -47,4 +52,8 @@ def tag_records(records: MeetingRecords, context: MeetingContext, nlp: Language)
                 value_start=m.value_start.isoformat() if m.value_start else None,
                 value_end=m.value_end.isoformat() if m.value_end else None,
             ))
-    return replace(records, mentions=tuple(mentions), dates=tuple(dates))
+    if rules is None:
+        rules = load_rules(nlp.get_pipe_config("minutes_people")["rules_dir"])
+    # the sentences of the docs above, typed: no second run of the pipeline
+    statements = meeting_statements(meeting.meeting_id, targets, docs, rules.statements)
+    return replace(records, mentions=tuple(mentions), dates=tuple(dates), statements=statements)

@@ -13,8 +13,22 @@ from ..rules import Rules
 
 Builder = Callable[[list[MeetingRecords], Rules], dict[str, list]]
 
+Linker = Callable[[list[MeetingRecords], Rules], list[MeetingRecords]]
+
 #: The builders, in the order they run; each registers its tables here.
 BUILDERS: list[Builder] = []
+
+#: Passes over all meetings that rewrite their records before any table is built (one
+#: person id per person across meetings); they run in order.
+LINKERS: list[Linker] = []
+
+
+def link_meetings(meetings: Iterable[MeetingRecords], rules: Rules) -> list[MeetingRecords]:
+    """The meetings of a run after every linker has seen them all."""
+    meetings = list(meetings)
+    for link in LINKERS:
+        meetings = link(meetings, rules)
+    return meetings
 
 
 def corpus_records(meetings: Iterable[MeetingRecords], rules: Rules) -> dict[str, list]:
@@ -24,3 +38,13 @@ def corpus_records(meetings: Iterable[MeetingRecords], rules: Rules) -> dict[str
     for build in BUILDERS:
         rows.update(build(meetings, rules))
     return rows
+
+
+from .people import build_people, link_people  # noqa: E402  (the registers above come first)
+
+LINKERS.append(link_people)
+BUILDERS.append(build_people)
+
+from .acronyms import build_acronyms  # noqa: E402
+
+BUILDERS.append(build_acronyms)

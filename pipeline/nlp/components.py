@@ -92,6 +92,7 @@ class PeopleTagger:
             self.title_matcher.add(abbrev, [nlp.make_doc(title)])
         self.make_doc = nlp.make_doc
         self.fallback = PeopleIndex([], rules)
+        self.qualifiers = {q.lower() for q in rules.post_qualifiers}
 
     def __call__(self, doc: Doc) -> Doc:
         ctx: MeetingContext | None = doc._.minutes_context
@@ -115,6 +116,9 @@ class PeopleTagger:
                     name = doc.vocab.strings[match_id]  # the attendee's name as written
                     add(start, end, name, index.resolve_name(name) or Resolution("not_present", "name"))
         for _, start, end in sorted(self.title_matcher(doc), key=lambda m: (m[1], -m[2])):
+            # "Deputy Chief Executive" is another post than the Chief Executive
+            if start > 0 and doc[start - 1].lower_ in self.qualifiers:
+                continue
             if taken.isdisjoint(range(start, end)):
                 add(start, end, doc[start:end].text, index.resolve_role_title(doc[start:end].text))
         for token in doc:

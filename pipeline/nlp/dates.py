@@ -105,10 +105,25 @@ def _capitalised_month(text: str | None) -> bool:
 
 
 class _Context:
-    def __init__(self, rules: DateRules, meeting: date | None, kind: str):
+    def __init__(self, rules: DateRules, meeting: date | None, kind: str, tense: str | None = None):
         self.rules = rules
         self.meeting = meeting
         self.kind = kind
+        self.tense = tense  # "future", "past" or None: which way the wording looks
+
+    def pick(self, candidates: list[tuple[date, date]]) -> tuple[date, date]:
+        """The candidate interval the wording means: the nearest one on the side of the
+        meeting its tense points to, else the nearest one."""
+        assert self.meeting is not None
+        if self.tense == "future":
+            ahead = [c for c in candidates if c[1] >= self.meeting]
+            if ahead:
+                return _nearest(ahead, self.meeting)
+        if self.tense == "past":
+            behind = [c for c in candidates if c[0] <= self.meeting]
+            if behind:
+                return _nearest(behind, self.meeting)
+        return _nearest(candidates, self.meeting)
 
     def number(self, text: str | None) -> int | None:
         if text is None:
@@ -144,7 +159,7 @@ def _r_day_month_year(g: dict, c: _Context) -> Interval | None:
             candidates.append((d, d))
     if not candidates:
         return None
-    d, _ = _nearest(candidates, c.meeting)
+    d, _ = c.pick(candidates)
     return ("date", d, d)
 
 
@@ -159,11 +174,11 @@ def _r_month(g: dict, c: _Context) -> Interval | None:
     if month is None:
         return None
     if g.get("year"):
-        return ("month", *_month_interval(month, int(g["year"])))
+        return ("month", *_month_interval(month, _full_year(g["year"])))
     if c.meeting is None:
         return ("month", None, None)
     years = (c.meeting.year - 1, c.meeting.year, c.meeting.year + 1)
-    return ("month", *_nearest([_month_interval(month, y) for y in years], c.meeting))
+    return ("month", *c.pick([_month_interval(month, y) for y in years]))
 
 
 def _r_month_range(g: dict, c: _Context) -> Interval | None:
@@ -182,7 +197,7 @@ def _r_month_range(g: dict, c: _Context) -> Interval | None:
     if c.meeting is None:
         return ("range", None, None)
     years = (c.meeting.year - 1, c.meeting.year, c.meeting.year + 1)
-    return ("range", *_nearest([interval(y) for y in years], c.meeting))
+    return ("range", *c.pick([interval(y) for y in years]))
 
 
 def _r_day_range(g: dict, c: _Context) -> Interval | None:
@@ -239,7 +254,7 @@ def _r_quarter(g: dict, c: _Context) -> Interval | None:
         return ("quarter", None, None)
     this_fy = financial_year_of(c.meeting, start_month)
     options = [quarter_interval(fy, quarter, start_month) for fy in (this_fy - 1, this_fy, this_fy + 1)]
-    return ("quarter", *_nearest(options, c.meeting))
+    return ("quarter", *c.pick(options))
 
 
 _RELATIVE_KINDS = {"week": "range", "month": "month", "year": "year", "calendar year": "year", "quarter": "quarter"}
@@ -314,6 +329,135 @@ def _r_no_interval(g: dict, c: _Context) -> Interval | None:
     return (c.kind, None, None)
 
 
+def _r_weekday(g: dict, c: _Context) -> Interval | None:
+    weekday = _WEEKDAYS.get(g["weekday"].lower()[:3])
+    if weekday is None:
+        return None
+    if c.meeting is None:
+        return ("date", None, None)
+    m = c.meeting
+    rel = (g.get("rel") or "").lower()
+    monday = m - timedelta(days=m.weekday())
+    if rel == "this":
+        d = monday + timedelta(days=weekday)  # that day of the meeting's own week
+    elif rel in ("next", "following"):
+        d = monday + timedelta(weeks=1, days=weekday)  # that day of the week after
+    elif rel == "last":
+        d = m - timedelta(days=(m.weekday() - weekday - 1) % 7 + 1)  # the most recent before
+    elif rel == "coming":
+        d = m + timedelta(days=(weekday - m.weekday() - 1) % 7 + 1)  # the first after
+    else:
+        after = m + timedelta(days=(weekday - m.weekday()) % 7)
+        before = after - timedelta(weeks=1) if after != m else after
+        d, _ = c.pick([(before, before), (after, after)])
+    return ("date", d, d)
+
+
+def _r_relative_month(g: dict, c: _Context) -> Interval | None:
+    month = _month_number(g["month"])
+    if month is None or not _capitalised_month(g["month"]):
+        return None
+    if c.meeting is None:
+        return ("month", None, None)
+    m = c.meeting
+    rel = g["rel"].lower()
+    options = [_month_interval(month, y) for y in (m.year - 1, m.year, m.year + 1)]
+    if rel in ("next", "coming"):
+        return ("month", *next(o for o in options if o[0] > m))
+    if rel == "last":
+        return ("month", *[o for o in options if o[1] < m][-1])
+    return ("month", *_month_interval(month, m.year))
+
+
+def _r_week_of(g: dict, c: _Context) -> Interval | None:
+    if g.get("nday"):
+        g = {"day": g["nday"], "month": g["nmonth"], "year": g.get("nyear")}
+    found = _r_day_month_year(g, c)
+    if found is None or found[1] is None:
+        return found and ("range", None, None)
+    return ("range", found[1], found[1] + timedelta(days=6))
+
+
+def _r_part_of_year(g: dict, c: _Context) -> Interval | None:
+    first, last = c.rules.part_of_year.get(g["part"].lower(), (1, 12))
+    year = int(g["year"])
+    return ("vague", date(year, first, 1), month_last_day(year, last))
+
+
+def _season_interval(first: int, last: int, year: int) -> tuple[date, date]:
+    # winter (December–February) belongs to the year it ends in when written "winter 2023"
+    start_year = year - 1 if last < first else year
+    return date(start_year, first, 1), month_last_day(year, last)
+
+
+def _r_season(g: dict, c: _Context) -> Interval | None:
+    first, last = c.rules.seasons[g["season"].lower()]
+    if g.get("year"):
+        return ("vague", *_season_interval(first, last, int(g["year"])))
+    if c.meeting is None:
+        return ("vague", None, None)
+    m = c.meeting
+    options = [_season_interval(first, last, y) for y in (m.year - 1, m.year, m.year + 1)]
+    rel = (g.get("rel") or "").lower()
+    if rel == "next":
+        return ("vague", *next(o for o in options if o[0] > m))
+    if rel == "last":
+        return ("vague", *[o for o in options if o[1] < m][-1])
+    return ("vague", *c.pick(options))
+
+
+def _count(g: dict, c: _Context) -> tuple[int, str] | None:
+    return duration_length(f"{g.get('n', '1')} {g['unit']}", c.rules)
+
+
+def _r_offset(g: dict, c: _Context) -> Interval | None:
+    length = _count(g, c)
+    if length is None:
+        return None
+    if c.meeting is None:
+        return ("date", None, None)
+    sign = -1 if (g.get("rel") or "").lower() == "ago" else 1
+    d = _after(c.meeting, sign * length[0], length[1])
+    return ("date", d, d)
+
+
+def _r_span(g: dict, c: _Context) -> Interval | None:
+    length = _count(g, c)
+    if length is None:
+        return None
+    if c.meeting is None:
+        return ("range", None, None)
+    if g["rel"].lower() in ("next", "coming", "following"):
+        return ("range", c.meeting, _after(c.meeting, length[0], length[1]))
+    return ("range", _after(c.meeting, -length[0], length[1]), c.meeting)
+
+
+def _r_part_of_relative(g: dict, c: _Context) -> Interval | None:
+    whole = _r_relative({"rel": g["rel"], "unit": g["unit"]}, c)
+    if whole is None or whole[1] is None:
+        return whole and ("vague", None, None)
+    _, first, last = whole
+    part = g["part"].lower()
+    m = c.meeting
+    if part == "later":  # "later this month": after the meeting, to the period's end
+        return ("vague", max(first, m + timedelta(days=1)), last)
+    if part == "earlier":
+        return ("vague", first, min(last, m - timedelta(days=1)))
+    if g["unit"].lower() == "month":
+        lo, hi = c.rules.part_of_month.get(part, (1, 31))
+        return ("vague", first.replace(day=lo), first.replace(day=min(hi, last.day)))
+    lo, hi = c.rules.part_of_year.get(part, (1, 12))
+    return ("vague", date(first.year, lo, 1), month_last_day(first.year, hi))
+
+
+def _r_fixed_day(g: dict, c: _Context) -> Interval | None:
+    name = re.sub(r"[’']", "", " ".join(g["name"].lower().split()))
+    month, day = c.rules.fixed_days.get(name, (None, None))
+    if month is None:
+        return None
+    return _r_day_month_year({"day": str(day), "month": str(month), "year": g.get("year")}, c)
+
+
 RESOLVERS: dict[str, Callable[[dict, _Context], Interval | None]] = {
     "day_month_year": _r_day_month_year,
     "month": _r_month,
@@ -328,6 +472,15 @@ RESOLVERS: dict[str, Callable[[dict, _Context], Interval | None]] = {
     "coming": _r_coming,
     "duration": _r_duration,
     "no_interval": _r_no_interval,
+    "weekday": _r_weekday,
+    "relative_month": _r_relative_month,
+    "week_of": _r_week_of,
+    "part_of_year": _r_part_of_year,
+    "season": _r_season,
+    "offset": _r_offset,
+    "span": _r_span,
+    "part_of_relative": _r_part_of_relative,
+    "fixed_day": _r_fixed_day,
 }
 
 
@@ -336,21 +489,38 @@ RESOLVERS: dict[str, Callable[[dict, _Context], Interval | None]] = {
 
 def duration_length(text: str, rules: DateRules) -> tuple[int, str] | None:
     """``(count, unit)`` of a duration such as "three months" or "6 weeks"."""
-    m = re.match(r"\s*(\w+)[\s-]+(day|week|fortnight|month|year|quarter)s?\b", text, re.IGNORECASE)
+    m = re.match(r"\s*(\w+)[\s-]+((?:working\s+|business\s+)?day|week|fortnight|month|year|quarter)s?\b",
+                 text, re.IGNORECASE)
     if not m:
         return None
     word = m.group(1).lower()
     count = int(word) if word.isdigit() else rules.number_words.get(word)
-    return (count, m.group(2).lower()) if count is not None else None
+    unit = m.group(2).lower()
+    # "10 working days" / "business days": Monday to Friday (bank holidays not known here)
+    unit = "working day" if unit.endswith("day") and unit != "day" else unit
+    return (count, unit) if count is not None else None
 
 
 def _after(day: date, count: int, unit: str) -> date:
+    if unit == "working day":
+        step = 1 if count >= 0 else -1
+        for _ in range(abs(count)):
+            day += timedelta(days=step)
+            while day.weekday() >= 5:
+                day += timedelta(days=step)
+        return day
     if unit == "day":
         return day + timedelta(days=count)
     if unit in ("week", "fortnight"):
         return day + timedelta(weeks=count * (2 if unit == "fortnight" else 1))
     months = {"month": 1, "quarter": 3, "year": 12}[unit]
     return add_months(day, months * count)
+
+
+_SENTENCE_END = re.compile(r"[.;!?\n](?:\s|$)")
+# the tense of a clause: brackets and commas close it ("(… are from March/April) and will
+# not reflect …" says nothing of when March/April was)
+_CLAUSE_END = re.compile(r"[.;!?\n](?:\s|$)|[(),]|\s(?:and|but|while|whereas)\s")
 
 
 class DateFinder:
@@ -377,7 +547,26 @@ class DateFinder:
             taken.append((match.start, match.end))
             chosen.append(match)
         chosen.sort(key=lambda m: m.start)
-        return [self._as_deadline(m, text, meeting) for m in chosen]
+        return [self._as_deadline(m, text, meeting) for m in self._ranges(chosen, text, meeting)]
+
+    def _tense(self, text: str, start: int, end: int) -> str | None:
+        """"future" or "past" when the clause around ``start:end`` has cues of one tense
+        only (a deadline cue just before looks forward); None otherwise."""
+        before = text[:start]
+        ends = list(_CLAUSE_END.finditer(before))
+        clause_start = ends[-1].end() if ends else 0
+        after = _CLAUSE_END.search(text, end)
+        clause = text[clause_start: after.start() if after else len(text)]
+        cue = self._deadline_cue(before[-40:])
+        if cue and cue[1] == "end":
+            # "by March", "within …", "until …" look forward; "Before Christmas, they
+            # wrote …" may tell of the past
+            return "future"
+        future = any(p.search(clause) for p in self.rules.future_cues)
+        past = any(p.search(clause) for p in self.rules.past_cues)
+        if future != past:
+            return "future" if future else "past"
+        return None
 
     def _resolve(self, pattern: DatePattern, m: re.Match, text: str, meeting: date | None) -> TemporalMatch | None:
         start, end = m.span("expr") if "expr" in pattern.regex.groupindex and m.group("expr") else m.span()
@@ -388,37 +577,86 @@ class DateFinder:
         if any(p.search(before) for p in self.rules.not_after):
             return None
         groups = {k: v for k, v in m.groupdict().items() if v is not None}
-        result = RESOLVERS[pattern.resolve](groups, _Context(self.rules, meeting, pattern.kind))
+        context = _Context(self.rules, meeting, pattern.kind, self._tense(text, start, end))
+        result = RESOLVERS[pattern.resolve](groups, context)
         if result is None:
             return None
         kind, value_start, value_end = result
         return TemporalMatch(start, end, surface, kind, value_start, value_end, pattern.id)
 
+    def _ranges(self, matches: list[TemporalMatch], text: str, meeting: date | None) -> list[TemporalMatch]:
+        """Two dates joined by "to", "–", "until" … as one range ("1 April to 30 June
+        2022"); a first date without its year takes the one that keeps the range in order."""
+        joiner = self.rules.range_joiners
+        if joiner is None:
+            return matches
+        out: list[TemporalMatch] = []
+        for match in matches:
+            prev = out[-1] if out else None
+            if (prev is not None and prev.kind in ("date", "month") and match.kind in ("date", "month")
+                    and joiner.match(text[prev.end:match.start]) and match.value_end is not None
+                    and prev.value_start is not None):
+                first = prev.value_start
+                if not _has_year(prev.surface) and _has_year(match.surface):
+                    # "1 April to 30 June 2022": the first date in the year that keeps it first
+                    first = _with_year(first, match.value_end.year)
+                    if first > match.value_end:
+                        first = _with_year(first, match.value_end.year - 1)
+                if first <= match.value_end:
+                    out[-1] = TemporalMatch(prev.start, match.end, text[prev.start:match.end], "range",
+                                            first, match.value_end, f"{prev.pattern}+{match.pattern}")
+                    continue
+            out.append(match)
+        return out
+
+    def _deadline_cue(self, before: str, kind: str | None = None) -> tuple[re.Match, str] | None:
+        """The deadline cue that ends ``before`` and what it takes, unless the words before
+        it undo it or the cue is not for expressions of this ``kind``."""
+        for cue, takes, unless, kinds in self.rules.deadline_cues:
+            if kinds and kind is not None and kind not in kinds:
+                continue
+            found = cue.search(before)
+            if found and not (unless and unless.search(before[: found.start()])):
+                return found, takes
+        return None
+
     def _as_deadline(self, match: TemporalMatch, text: str, meeting: date | None) -> TemporalMatch:
         if match.kind == "frequency":
             return match
         before = text[max(0, match.start - 40): match.start]
-        for cue, takes in self.rules.deadline_cues:
-            found = cue.search(before)
-            if not found:
-                continue
-            is_within = found.group(0).lower().startswith("within")
-            if match.kind == "duration" and not is_within:
-                return match  # "by six months" is no deadline we can place
-            start = match.start - (len(before) - found.start())
-            if match.kind == "duration":
-                length = duration_length(match.surface, self.rules)
-                if meeting is None or length is None:
-                    deadline = None
-                else:
-                    deadline = _after(meeting, *length)
-                inner_start = meeting
-            else:
-                deadline = match.value_end if takes == "end" else match.value_start
-                inner_start = match.value_start
-            if deadline is not None and meeting is not None and meeting <= deadline:
-                value_start = meeting
-            else:
-                value_start = inner_start
-            return TemporalMatch(start, match.end, text[start:match.end], "deadline", value_start, deadline, match.pattern)
-        return match
+        if self._deadline_cue(before, match.kind) is None:
+            return match
+        # the words before the cue, up to the start of its sentence, may undo it
+        ends = list(_SENTENCE_END.finditer(text[: match.start]))
+        clause_before = text[ends[-1].end() if ends else 0: match.start]
+        cue = self._deadline_cue(clause_before, match.kind)
+        if cue is None:
+            return match
+        found, takes = cue
+        is_within = found.group(0).lower().startswith("within")
+        if match.kind == "duration" and not is_within:
+            return match  # "by six months" is no deadline we can place
+        start = match.start - (len(clause_before) - found.start())
+        if match.kind == "duration":
+            length = duration_length(match.surface, self.rules)
+            deadline = None if meeting is None or length is None else _after(meeting, *length)
+            inner_start = meeting
+        else:
+            deadline = match.value_end if takes == "end" else match.value_start
+            inner_start = match.value_start
+        if deadline is not None and meeting is not None and meeting <= deadline:
+            value_start = meeting
+        else:
+            value_start = inner_start
+        return TemporalMatch(start, match.end, text[start:match.end], "deadline", value_start, deadline, match.pattern)
+
+
+def _has_year(surface: str) -> bool:
+    return bool(re.search(r"(?:19|20)\d{2}|\d[/.-]\d{1,2}[/.-]\d{2}\b", surface))
+
+
+def _with_year(day: date, year: int) -> date:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February
+        return day.replace(year=year, day=28)

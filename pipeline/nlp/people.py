@@ -19,7 +19,6 @@ _TITLES = re.compile(
     r"^(?:mr|mrs|ms|miss|mx|dr|prof|professor|cllr|councillor|sir|dame|lord|lady|rev|revd|the)\.?\s+",
     re.IGNORECASE,
 )
-_ACTING = re.compile(r"^(?:[TA]/|temporary\s+|acting\s+|interim\s+)", re.IGNORECASE)
 
 
 _PEOPLE_SPLIT = re.compile(r"\s*(?:/|,|&|\band\b)\s*")
@@ -49,10 +48,70 @@ def person_id_for(name: str) -> str:
     return f"p-{slug or 'unknown'}"
 
 
-def normalise_role(role: str) -> str:
+def strip_acting(text: str, acting: re.Pattern | None) -> tuple[str, bool]:
+    """A capacity or short form without its acting prefixes (rules/people.yaml
+    ``acting_prefixes``), and whether it had one: "T/ACC" → ("ACC", True)."""
+    text, found = text.strip(), False
+    while acting is not None and (m := acting.match(text)) and m.end() < len(text):
+        text, found = text[m.end():].lstrip(), True
+    return text, found
+
+
+def normalise_role(role: str, acting: re.Pattern | None = None) -> str:
     """A capacity folded for comparison, without acting/temporary prefixes."""
-    text = _ACTING.sub("", role.strip())
+    text, _ = strip_acting(role, acting)
     return " ".join(re.sub(r"[^\w\s]", " ", text).lower().split())
+
+
+def role_key(role: str | None, abbrev: str | None, rules: PeopleRules) -> tuple[str | None, bool]:
+    """The post a capacity names, folded so that every way of writing it compares equal,
+    and whether it is held acting or temporarily.
+
+    A post in rules/people.yaml ``roles`` gives its (first-listed) abbreviation, whether
+    written out ("Assistant Chief Constable"), abbreviated ("T/ACC") or shown only by the
+    short form when no capacity is written ("ACC"): ``("ACC", True)``. Another capacity
+    gives its folded words ("director of business services"): its short form is the
+    meeting's own ("DCS" for a Director of Commercial Services is no Detective Chief
+    Superintendent). No capacity and no post short form give None.
+    """
+    by_title: dict[str, str] = {}
+    for short, title in rules.roles.items():
+        by_title.setdefault(normalise_role(title), short)
+    by_short = {normalise_role(short): by_title[normalise_role(title)] for short, title in rules.roles.items()}
+    acting = False
+    key = None
+    for is_role, text in ((True, role), (False, abbrev)):
+        if not text:
+            continue
+        base, prefixed = strip_acting(text, rules.acting)
+        acting = acting or prefixed
+        folded = normalise_role(base)
+        if key is None:
+            key = by_title.get(folded) or by_short.get(folded) or (folded if is_role else None) or None
+    return key, acting
+
+
+def split_rank(name: str, rules: PeopleRules) -> tuple[str | None, str]:
+    """A post written before a name, and the name: "T/ACC Rachel Hartland-Lane" →
+    ("T/ACC", "Rachel Hartland-Lane"); "Chief Constable Pippa Mills" → ("Chief
+    Constable", "Pippa Mills"); (None, name) when no post of rules/people.yaml ``roles``
+    opens it.
+
+    Short forms match as written or in capitals only ("DI Smith", not "Di Smith"); what
+    follows must read as a name (one to four capitalised words).
+    """
+    base, _ = strip_acting(name, rules.acting)
+    posts = [(re.escape(s), 0) for short in rules.roles for s in {short, short.upper()}]
+    posts += [(re.escape(title), re.IGNORECASE) for title in rules.roles.values()]
+    for post, flags in sorted(posts, key=lambda p: len(p[0]), reverse=True):
+        m = re.match(post + r"\s+", base, flags)
+        if not m:
+            continue
+        words = base[m.end():].split()
+        if 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+            cut = len(name) - len(base) + m.end()
+            return name[:cut].strip(), name[cut:].strip()
+    return None, name
 
 
 def initials_of(name: str) -> str:
@@ -103,8 +162,17 @@ class PeopleIndex:
                 self._by_abbrev.setdefault(person.abbrev.upper(), []).append(person)
             self._by_name.setdefault(normalise_name(person.name), []).append(person)
             if person.role:
-                self._by_role.setdefault(normalise_role(person.role), []).append(person)
+                self._by_role.setdefault(self._title_of(person.role), []).append(person)
         self._role_titles = {k.upper(): normalise_role(v) for k, v in rules.roles.items()}
+
+    def _title_of(self, role: str) -> str:
+        """A capacity folded, a post's short form written out: "T/ACC" is filed under
+        "assistant chief constable", so "the ACC" finds an attendee listed as "T/ACC Jo Bloggs"."""
+        folded = normalise_role(role, self.rules.acting)
+        for short, title in self.rules.roles.items():
+            if folded == normalise_role(short):
+                return normalise_role(title, self.rules.acting)
+        return folded
 
     @property
     def names(self) -> list[str]:
@@ -133,7 +201,7 @@ class PeopleIndex:
 
     def resolve_role_title(self, title: str, kind: str = "role_title") -> Resolution:
         """Resolve a capacity ("Chief Constable") to the attendee holding it."""
-        found = self._by_role.get(normalise_role(title), [])
+        found = self._by_role.get(self._title_of(title), [])
         if not found:
             return Resolution("not_present", kind)
         return self._pick(found, kind)

@@ -176,4 +176,4 @@ def segment_meeting(doc: Document, rules: Rules, nlp: Language, meeting_no: int 
         decisions=tuple(qa.decisions),
         notes=tuple(qa.notes),
     )
-    return SegmentResult(tag_records(records, context, nlp), tuple(problems))
+    return SegmentResult(tag_records(records, context, nlp, rules), tuple(problems))

@@ -66,9 +66,15 @@ def _first(patterns, text: str, group: int | str, anywhere: bool) -> str | None:
 def _due(text: str, rules: ActionRules, finder: DateFinder, meeting: date | None) -> tuple[str | None, str | None]:
     """The deadline as written and its date: a deadline the date rules find ("by the
     end of June"), else a condition or occasion ("once developed", "at the next meeting")."""
-    for found in finder.find(text, meeting):
-        if found.kind == "deadline":
-            return found.surface, found.value_end.isoformat() if found.value_end else None
+    found = finder.find(text, meeting)
+    for match in found:
+        if match.kind == "deadline":
+            return match.surface, match.value_end.isoformat() if match.value_end else None
+    # no deadline: the one day or month ahead of the meeting that the task names
+    ahead = [m for m in found if m.kind in rules.due_kinds and m.value_end is not None
+             and meeting is not None and m.value_end >= meeting]
+    if len(ahead) == 1:
+        return ahead[0].surface, ahead[0].value_end.isoformat()
     condition = _first(rules.due_patterns, text, 0, anywhere=True)
     return (condition.strip().rstrip(".;, ") if condition else None), None
 

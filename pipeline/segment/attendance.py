@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..document import Document, Table
 from ..headers import header_roles
+from ..nlp.people import split_rank, strip_acting
 from ..rules import Rules
 from ..textutil import collapse_space
 
@@ -97,6 +98,13 @@ def read_attendance(doc: Document, rules: Rules) -> list[AttendeeDraft]:
             role_text = collapse_space(cells[role_col].text) if role_col is not None and role_col < len(cells) else ""
             name, name_abbrev = split_capacity(name_text, rules)  # "Rachel Hartland Lane (RHL)"
             role, role_abbrev = split_capacity(role_text, rules)
+            # "T/ACC Rachel Jones" in the name column: the post is the role (and says it is
+            # held acting when the capacity column does not)
+            rank, name = split_rank(name or name_text, rules.people)
+            if rank and not role:
+                role = rank
+            elif rank and strip_acting(rank, rules.people.acting)[1] and not strip_acting(role, rules.people.acting)[1]:
+                role = rank[: len(rank) - len(strip_acting(rank, rules.people.acting)[0])] + role
             people.append(
                 AttendeeDraft(
                     name=name or name_text,

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..document import FURNITURE, Document, Provenance, Table
+from ..nlp.people import split_rank
 from ..rules import Rules
 from ..textutil import collapse_space
 from .attendance import AttendeeDraft
@@ -33,7 +34,8 @@ _BRACKET = re.compile(r"\(([^()]*)\)")
 _ABBREV = re.compile(r"^[A-Z][A-Za-z&]{0,6}$")
 _CAME_OR_WENT = re.compile(r"\s+(?:left|arrived|joined|departed|from|until)\s+(?:the\s+meeting\s+)?(?:at\s+|after\s+|during\s+|for\s+)?(?:\d{1,2}[.:]\d{2}\s*(?:am|pm)?|item\s+\S+|minute\s+\S+)\s*$",
                            re.IGNORECASE)
-_POST_NOMINALS = {"OBE", "MBE", "CBE", "KBE", "DBE", "JP", "MP", "QC", "KC", "DL", "QPM", "BEM", "FRS", "PhD"}
+#: honours written after a name ("Mr R Love OBE"): part of no name, no initials
+POST_NOMINALS = {"OBE", "MBE", "CBE", "KBE", "DBE", "JP", "MP", "QC", "KC", "DL", "QPM", "BEM", "FRS", "PhD"}
 _CHAIR = re.compile(r"\bchair(?:man|woman|person)?\b", re.IGNORECASE)
 _NOT_A_NAME = re.compile(r"\b(?:were|was|is|are|had|has|have|received|noted|agreed|the meeting|from)\b", re.IGNORECASE)
 
@@ -116,7 +118,7 @@ def _name_and_role(name: str, titles: tuple[str, ...], role_words: frozenset[str
     titled = 1 if words and words[0].rstrip(".") in titles else 0
     for i in range(titled + 2, len(words)):
         word = words[i]
-        if _INITIALS.match(word) and word not in _POST_NOMINALS:
+        if _INITIALS.match(word) and word not in POST_NOMINALS:
             return " ".join(words[:i]), " ".join(words[i + 1:]) or None, word, None
         if word.lower().strip(",.") in role_words:
             break
@@ -158,6 +160,8 @@ def parse_people(text: str, rules: Rules | None = None) -> list[ListedPerson]:
         name = collapse_space(_BRACKET.sub(" ", part)).strip(" ,.-–")
         # "Ross Gardler left at 11:04": when someone came or went is no part of the name
         name = _CAME_OR_WENT.sub("", name)
+        # "T/ACC Rachel Hartland-Lane": a post written before the name is the role
+        rank, name = split_rank(name, rules.people) if rules and name else (None, name)
         written_role = initials = spill = None
         if rules and name and not people:
             # "Mick Ratford, Treasurer Karen Butt, Bookings Secretary Mags Ratford": a list
@@ -184,7 +188,7 @@ def parse_people(text: str, rules: Rules | None = None) -> list[ListedPerson]:
             role = f"{last.role} and {name}" if last.role else name
             people[-1] = ListedPerson(last.name, role, last.abbrev)
             continue
-        if not name or name in _POST_NOMINALS:
+        if not name or name in POST_NOMINALS:
             continue  # "Mr R C Love, OBE": the honour belongs to the name before it
         words = name.split()
         # a lower-case single word is a nickname (W3C minutes list IRC nicks: "duga")
@@ -192,7 +196,8 @@ def parse_people(text: str, rules: Rules | None = None) -> list[ListedPerson]:
                 or re.search(r"\d", name.rstrip("_")):
             return []  # prose, not a list of people
         abbrev = initials or next((b for b in brackets if _ABBREV.match(b) and sum(c.isupper() for c in b) >= 2), None)
-        roles = ([written_role] if written_role else []) + [b for b in brackets if b != abbrev and b]
+        roles = ([rank] if rank else []) + ([written_role] if written_role else []) \
+            + [b for b in brackets if b != abbrev and b]
         people.append(ListedPerson(name, ", ".join(roles) or None, abbrev))
     return people
 

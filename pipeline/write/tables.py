@@ -41,6 +41,11 @@ def build_tables(documents: Iterable, meetings: Iterable[MeetingRecords], rules=
     """Every table of the contract from document rows and meeting records; with
     ``rules``, also the tables built across all meetings (people, acronyms, …)."""
     meetings = list(meetings)
+    if rules is not None:
+        from ..across import link_meetings
+
+        # one person id per person across meetings, before any table is filled
+        meetings = link_meetings(meetings, rules)
     collected: dict[str, list] = {name: [] for name in TABLES}
     collected["documents"] = list(documents)
     for m in meetings:

@@ -1,0 +1,33 @@
+"""The benchmark scripts run and print their figures (smoke tests: no timing is asserted)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from pipeline.records import TEXT_TABLES
+from tests.conftest import ROOT, SEED
+
+STAGES = ("spaCy tokenizer", "sentences", "people", "dates", "tag_records", "+ turns, cues")
+
+
+def test_tagging_benchmark_prints_tokens_speed_memory_and_ratio_for_every_stage(seed):
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_tagging.py"), str(SEED), "--repeat", "1"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    # the texts tagging reads: the meeting's title and every record's text
+    texts = 1 + sum(1 for table in TEXT_TABLES for r in getattr(seed, table) if r.text)
+    assert any(f"{texts} record texts" in line for line in lines), result.stdout
+    header = next(line for line in lines if "tokens/s" in line)
+    assert header.split()[1:] == ["tokens", "tokens/s", "ms/doc", "peak", "MiB", "×", "tokenizer"]
+    rows = {}
+    for stage in STAGES:
+        row = next((line for line in lines if line.strip().startswith(stage + " ")), None)
+        assert row is not None, f"no row for {stage}:\n{result.stdout}"
+        rows[stage] = [float(x) for x in row.strip()[len(stage):].split()]
+    tokens = {figures[0] for figures in rows.values()}
+    assert len(tokens) == 1 and tokens.pop() > texts  # one count, of every text, on every row
+    for stage, (_, per_second, ms, peak, ratio) in rows.items():
+        assert per_second > 0 and ms > 0 and peak > 0 and ratio > 0, stage
+    assert rows["spaCy tokenizer"][4] == 1.0  # the baseline against itself

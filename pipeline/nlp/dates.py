@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable
@@ -105,11 +106,20 @@ def _capitalised_month(text: str | None) -> bool:
 
 
 class _Context:
-    def __init__(self, rules: DateRules, meeting: date | None, kind: str, tense: str | None = None):
+    def __init__(self, rules: DateRules, meeting: date | None, kind: str,
+                 tense_of: Callable[[], str | None] | None = None):
         self.rules = rules
         self.meeting = meeting
         self.kind = kind
-        self.tense = tense  # "future", "past" or None: which way the wording looks
+        self._tense_of = tense_of
+
+    @property
+    def tense(self) -> str | None:
+        """"future", "past" or None: which way the wording looks (read from the clause
+        only when a resolver asks: most matches write their year)."""
+        if self._tense_of is not None:
+            self._tense, self._tense_of = self._tense_of(), None
+        return getattr(self, "_tense", None)
 
     def pick(self, candidates: list[tuple[date, date]]) -> tuple[date, date]:
         """The candidate interval the wording means: the nearest one on the side of the
@@ -521,6 +531,30 @@ _SENTENCE_END = re.compile(r"[.;!?\n](?:\s|$)")
 # the tense of a clause: brackets and commas close it ("(… are from March/April) and will
 # not reflect …" says nothing of when March/April was)
 _CLAUSE_END = re.compile(r"[.;!?\n](?:\s|$)|[(),]|\s(?:and|but|while|whereas)\s")
+_STOPS = ".;!?\n"
+
+
+class _Breaks:
+    """Where the sentences or clauses of one text end, found once per text: every match
+    asks where its own clause starts and ends."""
+
+    def __init__(self, text: str, pattern: re.Pattern):
+        found = list(pattern.finditer(text))
+        self.text = text
+        self.starts = [m.end() for m in found]  # where a new clause begins
+        self.stops = [m.start() for m in found]  # where a clause ends
+
+    def start_before(self, pos: int) -> int:
+        """Where the clause holding ``pos`` starts: after the last break before it (a stop
+        right before ``pos`` counts, as at the end of a text)."""
+        i = bisect_right(self.starts, pos) - 1
+        start = self.starts[i] if i >= 0 else 0
+        return pos if pos > 0 and self.text[pos - 1] in _STOPS and start < pos else start
+
+    def stop_after(self, pos: int) -> int:
+        """Where the clause holding ``pos`` ends: the first break at or after it."""
+        i = bisect_left(self.stops, pos)
+        return self.stops[i] if i < len(self.stops) else len(self.text)
 
 
 class DateFinder:
@@ -533,9 +567,10 @@ class DateFinder:
         """Every temporal expression in ``text``, left to right, normalised against
         ``meeting`` (the meeting date; None leaves relative expressions unresolved)."""
         candidates = []
+        clauses = _Breaks(text, _CLAUSE_END)
         for order, pattern in enumerate(self.rules.patterns):
             for m in pattern.regex.finditer(text):
-                found = self._resolve(pattern, m, text, meeting)
+                found = self._resolve(pattern, m, text, meeting, clauses)
                 if found is not None:
                     candidates.append((order, found))
         chosen: list[TemporalMatch] = []
@@ -547,17 +582,14 @@ class DateFinder:
             taken.append((match.start, match.end))
             chosen.append(match)
         chosen.sort(key=lambda m: m.start)
-        return [self._as_deadline(m, text, meeting) for m in self._ranges(chosen, text, meeting)]
+        sentences = _Breaks(text, _SENTENCE_END)
+        return [self._as_deadline(m, text, meeting, sentences) for m in self._ranges(chosen, text, meeting)]
 
-    def _tense(self, text: str, start: int, end: int) -> str | None:
+    def _tense(self, text: str, start: int, end: int, clauses: _Breaks) -> str | None:
         """"future" or "past" when the clause around ``start:end`` has cues of one tense
         only (a deadline cue just before looks forward); None otherwise."""
-        before = text[:start]
-        ends = list(_CLAUSE_END.finditer(before))
-        clause_start = ends[-1].end() if ends else 0
-        after = _CLAUSE_END.search(text, end)
-        clause = text[clause_start: after.start() if after else len(text)]
-        cue = self._deadline_cue(before[-40:])
+        clause = text[clauses.start_before(start): clauses.stop_after(end)]
+        cue = self._deadline_cue(text[max(0, start - 40): start])
         if cue and cue[1] == "end":
             # "by March", "within …", "until …" look forward; "Before Christmas, they
             # wrote …" may tell of the past
@@ -568,7 +600,8 @@ class DateFinder:
             return "future" if future else "past"
         return None
 
-    def _resolve(self, pattern: DatePattern, m: re.Match, text: str, meeting: date | None) -> TemporalMatch | None:
+    def _resolve(self, pattern: DatePattern, m: re.Match, text: str, meeting: date | None,
+                 clauses: _Breaks) -> TemporalMatch | None:
         start, end = m.span("expr") if "expr" in pattern.regex.groupindex and m.group("expr") else m.span()
         surface = text[start:end]
         if not surface.strip() or surface.lower() in self.rules.not_surfaces:
@@ -577,7 +610,7 @@ class DateFinder:
         if any(p.search(before) for p in self.rules.not_after):
             return None
         groups = {k: v for k, v in m.groupdict().items() if v is not None}
-        context = _Context(self.rules, meeting, pattern.kind, self._tense(text, start, end))
+        context = _Context(self.rules, meeting, pattern.kind, lambda: self._tense(text, start, end, clauses))
         result = RESOLVERS[pattern.resolve](groups, context)
         if result is None:
             return None
@@ -620,15 +653,15 @@ class DateFinder:
                 return found, takes
         return None
 
-    def _as_deadline(self, match: TemporalMatch, text: str, meeting: date | None) -> TemporalMatch:
+    def _as_deadline(self, match: TemporalMatch, text: str, meeting: date | None,
+                     sentences: _Breaks) -> TemporalMatch:
         if match.kind == "frequency":
             return match
         before = text[max(0, match.start - 40): match.start]
         if self._deadline_cue(before, match.kind) is None:
             return match
         # the words before the cue, up to the start of its sentence, may undo it
-        ends = list(_SENTENCE_END.finditer(text[: match.start]))
-        clause_before = text[ends[-1].end() if ends else 0: match.start]
+        clause_before = text[sentences.start_before(match.start): match.start]
         cue = self._deadline_cue(clause_before, match.kind)
         if cue is None:
             return match

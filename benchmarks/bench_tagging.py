@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.nlp import MeetingContext, PeopleIndex, Person, annotate, build_nlp  # noqa: E402
-from pipeline.records import TEXT_TABLES, MeetingRecords  # noqa: E402
+from pipeline.records import MeetingRecords, record_texts  # noqa: E402
 from pipeline.rules import Rules, load_rules  # noqa: E402
 from pipeline.run import process_document  # noqa: E402
 from pipeline.tag import tag_records  # noqa: E402
@@ -56,14 +56,6 @@ class Meeting:
         return MeetingContext(self.meeting_date, PeopleIndex(self.people, rules.people))
 
 
-def record_texts(records: MeetingRecords) -> list[str]:
-    """The texts ``tag_records`` annotates, in its order: the title, then every record's text."""
-    texts = [records.meeting.title] if records.meeting.title else []
-    for table in TEXT_TABLES:
-        texts += [r.text for r in getattr(records, table) if r.text]
-    return texts
-
-
 def meetings_of(path: Path, rules: Rules) -> list[Meeting]:
     """The meetings extracted from one file (none when the file failed)."""
     result = process_document(path, rules)
@@ -71,7 +63,7 @@ def meetings_of(path: Path, rules: Rules) -> list[Meeting]:
     for records in result.meetings:
         people = [Person(a.person_id, a.name, a.role, a.abbrev) for a in records.attendees]
         day = date.fromisoformat(records.meeting.date) if records.meeting.date else None
-        found.append(Meeting(records, record_texts(records), day, people))
+        found.append(Meeting(records, [text for _, _, text in record_texts(records)], day, people))
     return found
 
 
@@ -136,7 +128,7 @@ def main() -> None:
         "sentences": pipeline_with(*SENTENCES),
         "people": pipeline_with(*SENTENCES, "minutes_people"),
         "dates": pipeline_with(*SENTENCES, "minutes_dates"),
-        "tag_records": each_meeting(lambda m: tag_records(m.records, m.context(rules), nlp)),
+        "tag_records": each_meeting(lambda m: tag_records(m.records, m.context(rules), nlp, rules)),
         "+ turns, cues": pipeline_with(*COMPONENTS),
     }
     results = timed(stages, args.repeat)

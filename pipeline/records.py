@@ -323,6 +323,15 @@ TEXT_TABLES: dict[str, str] = {
 }
 
 
+def record_texts(records: MeetingRecords) -> list[tuple[str, str, str]]:
+    """``(table, record id, text)`` of every text of a meeting the taggers read: its title,
+    then each record of ``TEXT_TABLES`` that has text, in that order."""
+    texts = [("meetings", records.meeting.meeting_id, records.meeting.title)] if records.meeting.title else []
+    for table, id_column in TEXT_TABLES.items():
+        texts += [(table, getattr(r, id_column), r.text) for r in getattr(records, table) if r.text]
+    return texts
+
+
 def columns(table: str) -> list[str]:
     """The column names of a table, in order."""
     return [f.name for f in fields(TABLES[table])]

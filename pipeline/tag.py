@@ -15,22 +15,14 @@ from spacy.language import Language
 from .nlp import annotate
 from .nlp.components import MeetingContext
 from .nlp.statements import meeting_statements
-from .rules import Rules, load_rules
-from .records import TEXT_TABLES, DateRef, MeetingRecords, Mention
+from .records import DateRef, MeetingRecords, Mention, record_texts
+from .rules import Rules
 
 
-def tag_records(records: MeetingRecords, context: MeetingContext, nlp: Language,
-                rules: Rules | None = None) -> MeetingRecords:
-    """The records with their ``mentions``, ``dates`` and ``statements`` filled in
-    (``rules`` default to those ``nlp`` was built from)."""
+def tag_records(records: MeetingRecords, context: MeetingContext, nlp: Language, rules: Rules) -> MeetingRecords:
+    """The records with their ``mentions``, ``dates`` and ``statements`` filled in."""
     meeting = records.meeting
-    targets: list[tuple[str, str, str]] = []
-    if meeting.title:
-        targets.append(("meetings", meeting.meeting_id, meeting.title))
-    for table, id_column in TEXT_TABLES.items():
-        for record in getattr(records, table):
-            if record.text:
-                targets.append((table, getattr(record, id_column), record.text))
+    targets = record_texts(records)
     docs = annotate(nlp, (t for _, _, t in targets), context, disable=("minutes_turns", "minutes_cues"))
     mentions: list[Mention] = []
     dates: list[DateRef] = []
@@ -52,8 +44,6 @@ def tag_records(records: MeetingRecords, context: MeetingContext, nlp: Language,
                 value_start=m.value_start.isoformat() if m.value_start else None,
                 value_end=m.value_end.isoformat() if m.value_end else None,
             ))
-    if rules is None:
-        rules = load_rules(nlp.get_pipe_config("minutes_people")["rules_dir"])
     # the sentences of the docs above, typed: no second run of the pipeline
     statements = meeting_statements(meeting.meeting_id, targets, docs, rules.statements)
     return replace(records, mentions=tuple(mentions), dates=tuple(dates), statements=statements)

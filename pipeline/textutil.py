@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 
 from .document import Mark, TextBlock
@@ -10,6 +11,12 @@ from .document import Mark, TextBlock
 # "(9) RESOLVED that …", "4. Agreed …": a paragraph's own number before its text
 PARAGRAPH_NUMBER = re.compile(r"^\s*\(?\d{1,3}[).]\s+")
 _SENTENCE_END = re.compile(r"[.?!:;…]['\"’”)\]]*$")
+
+
+def without_accents(text: str) -> str:
+    """The text with its accents taken off ("Lehmkühler" → "Lehmkuhler"), so names and
+    words written with and without them compare equal."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 _CONTINUATION_START = re.compile(r"^[a-z,;)\]…]")
 # words no English sentence ends on: text cut after one continues even when the next word
 # is capitalised ("The PCC asked the" / "CC how she is assured …")

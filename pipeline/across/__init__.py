@@ -10,17 +10,19 @@ from typing import Callable, Iterable
 
 from ..records import MeetingRecords
 from ..rules import Rules
+from .acronyms import build_acronyms
+from .people import build_people, link_people
 
 Builder = Callable[[list[MeetingRecords], Rules], dict[str, list]]
 
 Linker = Callable[[list[MeetingRecords], Rules], list[MeetingRecords]]
 
-#: The builders, in the order they run; each registers its tables here.
-BUILDERS: list[Builder] = []
+#: The builders, in the order they run.
+BUILDERS: list[Builder] = [build_people, build_acronyms]
 
 #: Passes over all meetings that rewrite their records before any table is built (one
 #: person id per person across meetings); they run in order.
-LINKERS: list[Linker] = []
+LINKERS: list[Linker] = [link_people]
 
 
 def link_meetings(meetings: Iterable[MeetingRecords], rules: Rules) -> list[MeetingRecords]:
@@ -39,12 +41,3 @@ def corpus_records(meetings: Iterable[MeetingRecords], rules: Rules) -> dict[str
         rows.update(build(meetings, rules))
     return rows
 
-
-from .people import build_people, link_people  # noqa: E402  (the registers above come first)
-
-LINKERS.append(link_people)
-BUILDERS.append(build_people)
-
-from .acronyms import build_acronyms  # noqa: E402
-
-BUILDERS.append(build_acronyms)

@@ -16,7 +16,6 @@ glossary's HR there.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -24,8 +23,9 @@ from ..nlp.acronyms import (
     acronym_key, find_definitions, find_uses, head_word, long_form_words, looks_like_acronym, name_keys,
     short_form_fits,
 )
-from ..records import TEXT_TABLES, AcronymRow, Attendee, MeetingRecords
+from ..records import AcronymRow, Attendee, MeetingRecords, record_texts
 from ..rules import AcronymRules, GlossaryEntry, Rules
+from ..textutil import without_accents
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def build_acronyms(meetings: list[MeetingRecords], rules: Rules) -> dict[str, li
 
     per_meeting: list[tuple[dict[str, _Defined], set[str], list[tuple[str, str, str]]]] = []
     for m in meetings:
-        texts = _texts(m)
+        texts = record_texts(m)
         defined: dict[str, _Defined] = {}
         persons = {a.abbrev for a in m.attendees if a.abbrev and _is_initials(a)}
         for attendee in m.attendees:
@@ -127,18 +127,6 @@ def glossary_entries(rules: Rules) -> dict[str, GlossaryEntry]:
     return entries
 
 
-def _texts(m: MeetingRecords) -> list[tuple[str, str, str]]:
-    """(record table, record id, text) of the meeting's title and every record text."""
-    out = []
-    if m.meeting.title:
-        out.append(("meetings", m.meeting.meeting_id, m.meeting.title))
-    for table, id_column in TEXT_TABLES.items():
-        for record in getattr(m, table):
-            if record.text:
-                out.append((table, getattr(record, id_column), record.text))
-    return out
-
-
 def _is_initials(attendee: Attendee) -> bool:
     """Whether an attendee's short form is their initials ("JB", "AHol", "RHL"), not a post."""
     words = [w for w in re.split(r"[\s\-]+", attendee.name) if w[:1].isupper()]
@@ -172,7 +160,7 @@ def _from_attendee(attendee: Attendee, arules: AcronymRules) -> _Defined | None:
 def _same(a: str, b: str) -> bool:
     """Two expansions that say the same ("Key Performance Indicators" / "key performance indicator")."""
     def norm(s: str) -> list[str]:
-        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).lower()
+        s = without_accents(s).lower()
         words = re.findall(r"[a-z0-9]+", s)
         return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words]
     return norm(a) == norm(b)

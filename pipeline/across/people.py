@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, fields, replace
 from datetime import date
 
-from ..nlp.people import normalise_name, role_key, split_rank
+from ..nlp.people import id_of_folded, normalise_name, role_key, split_rank
 from ..records import Attendee, MeetingRecords, Mention, PersonRole, PersonRow
 from ..rules import PeopleRules, Rules
 from ..segment.people_lists import POST_NOMINALS
@@ -77,10 +77,6 @@ def refines(full: tuple[str, ...], short: tuple[str, ...]) -> bool:
 
 def _specificity(key: tuple[str, ...]) -> tuple[int, int]:
     return len(key), sum(len(w) > 1 for w in key)
-
-
-def _slug(key: tuple[str, ...]) -> str:
-    return "p-" + (re.sub(r"[^a-z0-9]+", "-", " ".join(key)).strip("-") or "unknown")
 
 
 # --- the registry -------------------------------------------------------------------
@@ -136,7 +132,7 @@ class Registry:
     def person_id(self, name: str) -> str | None:
         """The run-wide id of an attendee called ``name``; None for a name of no words."""
         key = name_key(name, self.rules)
-        return _slug(self._root.get(key, key)) if key else None
+        return id_of_folded(" ".join(self._root.get(key, key))) if key else None
 
     def id_map(self, meeting: MeetingRecords) -> dict[str, str]:
         """A meeting's person ids → run-wide ids, for the people on its attendance list."""
@@ -255,7 +251,8 @@ def link_people(meetings: list[MeetingRecords], rules: Rules) -> list[MeetingRec
             elif isinstance(value, tuple):
                 changes[f.name] = tuple(_remap(r, ids) for r in value)
         linked.append(replace(m, **changes))
-    holders = PostHolders(Registry(linked, rules.people).roles(), rules.people)
+    # linking keeps every name, so the registry's posts are those of the linked meetings
+    holders = PostHolders(registry.roles(), rules.people)
     out = []
     for m in linked:
         when = _date(m.meeting.date)
@@ -274,6 +271,9 @@ def build_people(meetings: list[MeetingRecords], rules: Rules) -> dict[str, list
             pid = registry.person_id(a.name)
             if pid:
                 seen[pid].append((a, m.meeting.date))
+    roles_of: dict[str, dict[tuple[str, bool], str]] = defaultdict(dict)
+    for r in roles:
+        roles_of[r.person_id].setdefault((r.role_key, r.acting), r.role)
     people = []
     for pid, rows in seen.items():
         names = Counter(a.name for a, _ in rows)
@@ -282,15 +282,11 @@ def build_people(meetings: list[MeetingRecords], rules: Rules) -> dict[str, list
         full = [n for n in order if name_key(n, rules.people) == best_key]
         name = max(full, key=lambda n: (split_rank(n, rules.people)[0] is None, names[n], -order.index(n)))
         dates = sorted(d for _, d in rows if d)
-        held = list(dict.fromkeys((r.role_key, r.acting) for r in roles if r.person_id == pid))
-        written = {}
-        for r in roles:
-            if r.person_id == pid:
-                written.setdefault((r.role_key, r.acting), r.role)
+        written = roles_of.get(pid, {})  # (post, acting) → the role as first written
         people.append(PersonRow(
             person_id=pid, name=name, variants="; ".join(n for n in order if n != name) or None,
             first_seen=dates[0] if dates else None, last_seen=dates[-1] if dates else None,
             meetings=len({a.meeting_id for a, _ in rows}),
-            roles="; ".join(written[h] for h in held) or None,
+            roles="; ".join(written.values()) or None,
         ))
     return {"people": sorted(people, key=lambda p: p.person_id), "person_roles": roles}

@@ -10,8 +10,9 @@ to one, best first.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Callable, Sequence, TypeVar
+
+from ..textutil import without_accents
 
 A = TypeVar("A")
 B = TypeVar("B")
@@ -29,8 +30,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 
 def _plain(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return without_accents(text).lower()
 
 
 def name_tokens(name: str) -> list[str]:

@@ -17,9 +17,10 @@ of the acronyms: the attendees table already holds them.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Collection, Iterable
+
+from ..textutil import without_accents
 
 # A short form: one token, letters (two capitals at least, checked apart), digits and the
 # joiners minutes write inside acronyms ("A&E", "T/ACC", "DL-GLMM")
@@ -113,10 +114,6 @@ def _letters(short: str) -> str | None:
 # --- the long form ---------------------------------------------------------------------
 
 
-def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
 @dataclass(frozen=True)
 class _Word:
     text: str
@@ -125,7 +122,7 @@ class _Word:
 
 
 def _word(text: str, small_words: Collection[str]) -> _Word | None:
-    bare = _fold(text).strip("'’.,;:\"“”()")
+    bare = without_accents(text).strip("'’.,;:\"“”()")
     if not bare:
         return None
     parts = tuple(p for p in re.split(r"[-/–]", bare) if p)
@@ -263,14 +260,14 @@ def _is_person(long_form: str, text: str, start: int, names: Collection[str], ti
 
 def head_word(long_form: str) -> str:
     """The last word of a long form, lower-case, a plural's "s" dropped."""
-    last = _fold(long_form).split()[-1].lower().strip("'’.,")
+    last = without_accents(long_form).split()[-1].lower().strip("'’.,")
     if len(last) > 4 and last.endswith("ies"):  # "Authorities"
         return last[:-3] + "y"
     return last[:-1] if len(last) > 3 and last.endswith("s") and not last.endswith("ss") else last
 
 
 def _name_key(name: str) -> str:
-    return " ".join(re.split(r"[\s\-]+", _fold(name).lower().strip()))
+    return " ".join(re.split(r"[\s\-]+", without_accents(name).lower().strip()))
 
 
 def name_keys(names: Iterable[str], titles: Collection[str] = ()) -> frozenset[str]:

@@ -10,10 +10,10 @@ unresolved (``ambiguous``): never a guess. Bodies ("SIB", "OCC") are not people.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from ..rules import PeopleRules
+from ..textutil import without_accents
 
 _TITLES = re.compile(
     r"^(?:mr|mrs|ms|miss|mx|dr|prof|professor|cllr|councillor|sir|dame|lord|lady|rev|revd|the)\.?\s+",
@@ -31,9 +31,7 @@ def split_people(text: str) -> list[str]:
 
 def normalise_name(name: str) -> str:
     """A name folded for comparison: accents, titles, hyphens and case removed."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _TITLES.sub("", text.strip())
+    text = _TITLES.sub("", without_accents(name).strip())
     text = re.sub(r"[-‐‑–—'’.]", " ", text)
     return " ".join(text.lower().split())
 
@@ -44,7 +42,12 @@ def person_id_for(name: str) -> str:
     Spelling variants that differ only in hyphens, accents, titles or case give the
     same id ("Rachel Hartland Lane" / "Rachel Hartland-Lane").
     """
-    slug = re.sub(r"[^a-z0-9]+", "-", normalise_name(name)).strip("-")
+    return id_of_folded(normalise_name(name))
+
+
+def id_of_folded(folded: str) -> str:
+    """The person id of a name already folded by ``normalise_name``."""
+    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
     return f"p-{slug or 'unknown'}"
 
 

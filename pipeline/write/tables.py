@@ -9,6 +9,7 @@ from typing import Iterable
 
 import pandas as pd
 
+from ..across import corpus_records, link_meetings
 from ..records import CORPUS_TABLES, TABLES, MeetingRecords
 
 # Python field types → pandas dtypes that keep "unknown" as an empty cell, not NaN/1.0
@@ -42,8 +43,6 @@ def build_tables(documents: Iterable, meetings: Iterable[MeetingRecords], rules=
     ``rules``, also the tables built across all meetings (people, acronyms, …)."""
     meetings = list(meetings)
     if rules is not None:
-        from ..across import link_meetings
-
         # one person id per person across meetings, before any table is filled
         meetings = link_meetings(meetings, rules)
     collected: dict[str, list] = {name: [] for name in TABLES}
@@ -54,7 +53,5 @@ def build_tables(documents: Iterable, meetings: Iterable[MeetingRecords], rules=
             if name not in ("documents", "meetings") and name not in CORPUS_TABLES:
                 collected[name].extend(getattr(m, name))
     if rules is not None:
-        from ..across import corpus_records
-
         collected.update(corpus_records(meetings, rules))
     return {name: to_frame(name, rows) for name, rows in collected.items()}

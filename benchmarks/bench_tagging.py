@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.nlp import MeetingContext, PeopleIndex, Person, annotate, build_nlp  # noqa: E402
+from pipeline.nlp.topics import meeting_topics  # noqa: E402
 from pipeline.records import MeetingRecords, record_texts  # noqa: E402
 from pipeline.rules import Rules, load_rules  # noqa: E402
 from pipeline.run import process_document  # noqa: E402
@@ -128,6 +129,8 @@ def main() -> None:
         "sentences": pipeline_with(*SENTENCES),
         "people": pipeline_with(*SENTENCES, "minutes_people"),
         "dates": pipeline_with(*SENTENCES, "minutes_dates"),
+        # on the plain texts, no spaCy: one scan of each text for every topic's cues
+        "topics": each_meeting(lambda m: meeting_topics(m.records, rules.topics)),
         "tag_records": each_meeting(lambda m: tag_records(m.records, m.context(rules), nlp, rules)),
         "+ turns, cues": pipeline_with(*COMPONENTS),
     }
@@ -137,7 +140,8 @@ def main() -> None:
     print(f"\n{len(files)} document(s), {len(meetings)} meeting(s), {len(texts)} record texts, "
           f"{tokens} tokens, {sum(map(len, texts)) / 1024:.1f} KiB of text; {args.repeat} runs each (median)")
     print("  sentences: sentencizer and list numbers only; people, dates: that component on top of them;")
-    print("  tag_records: the pipeline's tagging step (sentences, people, dates, and the records made of them);")
+    print("  topics: the topic cues (rules/topics.yaml) over the same texts but the title, and the items' titles;")
+    print("  tag_records: the pipeline's tagging step (sentences, people, dates, topics, and the records made of them);")
     print("  + turns, cues: every component (the segmenter's speaker and cue pass adds turns and cues; here on the same texts)")
     print(f"  {'stage':<17}{'tokens':>8}{'tokens/s':>11}{'ms/doc':>9}{'peak MiB':>10}{'× tokenizer':>13}")
     for name, (seconds, peak) in results.items():

@@ -190,6 +190,83 @@ def evaluate(
             out.print(f"  {line}", markup=False, highlight=False, soft_wrap=True)
 
 
+@app.command()
+def report(
+    data_dir: Path = typer.Option(Path("extracted"), "--data", help="The dataset folder `minutes extract` wrote."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="The HTML file to write. Default: DATA/report.html"),
+    rules_dir: Optional[Path] = typer.Option(None, "--rules", help="A rules folder to use instead of the built-in rules (topic labels)."),
+) -> None:
+    """Write one self-contained HTML report with charts of a dataset (opens offline)."""
+    from .analysis.data import DatasetError
+    from .analysis.report import write_report
+
+    output = output or data_dir / "report.html"
+    if output.is_dir():
+        _fail_usage(f"--output {output} is a folder; name the HTML file to write")
+    rules = _load_rules(rules_dir)
+    try:
+        written = write_report(data_dir, output, rules)
+    except DatasetError as exc:
+        _fail_usage(str(exc))
+    out.print(f"minutes report → {written} ({written.stat().st_size / 1e6:.1f} MB)", markup=False, highlight=False)
+
+
+def _load_dataset(data_dir: Path) -> dict:
+    from .analysis.data import DatasetError, load_dataset
+
+    try:
+        return load_dataset(data_dir)
+    except DatasetError as exc:
+        _fail_usage(str(exc))
+
+
+@app.command()
+def concerns(
+    data_dir: Path = typer.Option(Path("extracted"), "--data", "-d", help="The dataset folder `minutes extract` wrote."),
+    by: str = typer.Option("all", "--by", help="Rank topics, threads, or both (all)."),
+    top: int = typer.Option(20, "--top", "-n", help="How many to show (0: all)."),
+    min_meetings: int = typer.Option(1, "--min-meetings", help="Only what was seen in at least this many meetings."),
+    as_csv: bool = typer.Option(False, "--csv", help="Print CSV instead of a table (every column, for a spreadsheet)."),
+    rules_dir: Optional[Path] = typer.Option(None, "--rules", help="A rules folder to use instead of the built-in rules (topic labels)."),
+) -> None:
+    """Rank the recurring concerns: topics and threads by the number of meetings they came up
+    in, with first and last seen, the longest run of consecutive meetings, concern
+    statements and open actions."""
+    from .analysis.concerns import recurring_concerns, topic_labels
+
+    if by not in ("all", "topic", "thread"):
+        _fail_usage(f"--by must be all, topic or thread, not {by!r}")
+    if top < 0 or min_meetings < 0:
+        _fail_usage("--top and --min-meetings must be 0 or more")
+    tables = _load_dataset(data_dir)
+    ranked = recurring_concerns(tables, topic_labels(_load_rules(rules_dir)), by=by, min_meetings=min_meetings)
+    shown = ranked if top == 0 else ranked.head(top)
+    if as_csv:
+        sys.stdout.write(shown.to_csv(index=False, lineterminator="\n"))
+        return
+    meetings = tables["meetings"]
+    # piped or narrow, rich would wrap every cell into a column of fragments
+    wide = out if out.is_terminal and out.width >= 100 else Console(width=max(out.width, 140))
+    wide.print(f"recurring concerns in {data_dir}/ ({len(meetings)} meetings, "
+              f"{meetings['series'].nunique()} series); ranked by meetings, longest run, concerns, open actions",
+              markup=False, highlight=False)
+    if shown.empty:
+        wide.print("nothing to rank: no topics or threads in this dataset", markup=False, highlight=False)
+        return
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for column, justify in (("#", "right"), ("kind", "left"), ("topic or thread", "left"), ("meetings", "right"),
+                            ("first seen", "left"), ("last seen", "left"), ("longest run", "right"),
+                            ("concerns", "right"), ("open actions", "right")):
+        table.add_column(column, justify=justify, no_wrap=column != "topic or thread",
+                         overflow="ellipsis", max_width=60 if column == "topic or thread" else None)
+    for row in shown.itertuples():
+        table.add_row(str(row.rank), row.kind, row.label, str(row.meetings), row.first_seen or "", row.last_seen or "",
+                      str(row.longest_run), str(row.concerns), str(row.open_actions))
+    wide.print(table)
+    if top and len(ranked) > top:
+        wide.print(f"… {len(ranked) - top} more (--top 0 shows all)", markup=False, highlight=False)
+
+
 def main() -> None:
     """Entry point of the ``minutes`` console command."""
     try:

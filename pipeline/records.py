@@ -44,6 +44,7 @@ class Meeting:
     chair_person_id: str | None = None
     minute_taker_person_id: str | None = None
     page_start: int | None = None
+    series: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,6 +274,74 @@ class AcronymRow:
 
 
 @dataclass(frozen=True, slots=True)
+class TopicTag:
+    """A topic of the taxonomy (rules/topics.yaml) found in one record's text (table
+    ``topics``): one row per record and topic, with the first words that named it.
+
+    ``field`` is the record's column the offsets ``start``/``end`` point into: ``text``, or
+    ``title`` for an item whose heading names a topic its text does not.
+    """
+
+    meeting_id: str
+    record_table: str
+    record_id: str
+    topic: str
+    cue: str
+    hits: int
+    start: int
+    end: int
+    field: str = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadLink:
+    """One item's place in a thread: the same matter followed from meeting to meeting
+    (table ``threads``, pipeline/across/threads.py).
+
+    ``link`` says how the item joined: ``first`` (it starts the thread), ``label`` (the same
+    inspection finding, e.g. AFI 5 of the same report, in the same meeting series) or
+    ``similarity`` (its text is about the same matter: TF-IDF cosine ``score`` with
+    ``linked_item_id`` at or above rules/tracking.yaml's threshold).
+    """
+
+    thread_id: str
+    item_id: str
+    meeting_id: str
+    link: str
+    seq: int
+    date: str | None
+    label: str | None
+    linked_item_id: str | None = None
+    score: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActionEvent:
+    """One step in an action's life across later meetings (table ``action_log``,
+    pipeline/across/action_log.py).
+
+    ``event`` is ``raised`` (the meeting that recorded it), ``mentioned``, ``updated`` or
+    ``completed`` (a later meeting's record about it: ``record_table``/``record_id``), or
+    ``overdue`` (its due date passed with no completion reported by then). ``status`` is the
+    action's status after this event (``open``, ``in_progress``, ``complete``, ``overdue``);
+    ``current_status`` is its status after the last event, the same on every row of the action.
+    """
+
+    action_id: str
+    seq: int
+    event: str
+    meeting_id: str | None
+    date: str | None
+    record_table: str | None
+    record_id: str | None
+    status: str
+    current_status: str
+    due_date: str | None
+    score: float | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class MeetingRecords:
     """Everything extracted for one meeting."""
 
@@ -287,6 +356,7 @@ class MeetingRecords:
     mentions: tuple[Mention, ...] = ()
     dates: tuple[DateRef, ...] = ()
     statements: tuple[Statement, ...] = ()
+    topics: tuple[TopicTag, ...] = ()
 
 
 #: Table name → record class, in the order the tables are written and documented.
@@ -303,14 +373,17 @@ TABLES: dict[str, type] = {
     "mentions": Mention,
     "dates": DateRef,
     "statements": Statement,
+    "topics": TopicTag,
     "people": PersonRow,
     "person_roles": PersonRole,
     "acronyms": AcronymRow,
+    "threads": ThreadLink,
+    "action_log": ActionEvent,
 }
 
 #: Tables built across all meetings of a run (pipeline/across), not from one meeting's
 #: records; they are in ``TABLES`` too, after the per-meeting ones.
-CORPUS_TABLES: tuple[str, ...] = ("people", "person_roles", "acronyms")
+CORPUS_TABLES: tuple[str, ...] = ("people", "person_roles", "acronyms", "threads", "action_log")
 
 #: The record tables whose ``text`` the taggers read, with each one's id column.
 TEXT_TABLES: dict[str, str] = {

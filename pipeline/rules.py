@@ -38,6 +38,8 @@ RULE_FILES = (
     "pdf.yaml",
     "acronyms.yaml",
     "statements.yaml",
+    "tracking.yaml",
+    "topics.yaml",
 )
 
 ATTENDANCE_STATUSES = ("present", "apologies", "absent", "in_attendance", "minutes")
@@ -52,6 +54,9 @@ DATE_RESOLVERS = (
     "offset", "span", "part_of_relative", "fixed_day",
 )
 ACRONYM_CATEGORIES = ("role", "body", "term")
+TRACKING_SCOPES = ("series", "all")
+# what a later meeting can say of an action (rules/tracking.yaml actions.events)
+ACTION_FOLLOW_UP_EVENTS = ("updated", "completed")
 COLUMN_ROLES = ("item", "questions", "responses", "action", "owner", "due", "number", "name", "role", "label")
 
 
@@ -348,6 +353,62 @@ class StatementRules:
 
 
 @dataclass(frozen=True)
+class ThreadRules:
+    """How items are followed across meetings (rules/tracking.yaml: threads)."""
+
+    finding_kinds: tuple[str, ...]
+    finding_same_report_similarity: float
+    finding_min_words: int
+    similarity_threshold: float
+    min_words: int
+    heading_threshold: float
+    heading_noise_words: tuple[str, ...]
+    scope: str  # "series" or "all"
+    procedural_kinds: tuple[str, ...]
+    generic_headings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ActionEventCue:
+    """An event an action's later mention reports, and the patterns that say it."""
+
+    event: str
+    cues: tuple[re.Pattern, ...]
+
+
+@dataclass(frozen=True)
+class TrackingRules:
+    """Threads of items and the action log across meetings (rules/tracking.yaml)."""
+
+    series_noise_words: frozenset[str]
+    threads: ThreadRules
+    stop_words: tuple[str, ...]
+    follow_up_similarity: float
+    min_shared_words: int
+    action_stop_words: tuple[str, ...]  # stop_words plus the posts a follow-up must not share alone
+    action_events: tuple[ActionEventCue, ...]  # tried in order
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One topic of the taxonomy (rules/topics.yaml: topics)."""
+
+    id: str
+    label: str
+    cues: tuple[str, ...]  # as written in the rules
+    pattern: re.Pattern  # the cues as one whole-word pattern (see topic_cue_source)
+    unless: tuple[re.Pattern, ...] = ()  # a cue's match inside a match of one of these does not count
+
+
+@dataclass(frozen=True)
+class TopicRules:
+    """The topic taxonomy (rules/topics.yaml), in the file's order. The tagger
+    (pipeline/nlp/topics.py) scans a text for all of them at once."""
+
+    topics: tuple[Topic, ...]
+
+
+@dataclass(frozen=True)
 class Rules:
     """Every rule set, plus where they were loaded from and their content hash."""
 
@@ -364,6 +425,8 @@ class Rules:
     pdf: PdfRules
     acronyms: AcronymRules | None = None
     statements: StatementRules | None = None
+    tracking: TrackingRules | None = None
+    topics: TopicRules | None = None
 
 
 # --- parsing each file -----------------------------------------------------------------
@@ -791,6 +854,125 @@ def _parse_statements(s: _Section) -> StatementRules:
     return rules
 
 
+def _fraction(s: _Section, key: str) -> float:
+    value = s.get(key, (int, float))
+    if isinstance(value, bool) or not 0 <= value <= 1:
+        raise RulesError(f"{s.where}.{key}: expected a number from 0 to 1, found {value!r}")
+    return float(value)
+
+
+def _count(s: _Section, key: str) -> int:
+    value = s.get(key, int)
+    if isinstance(value, bool) or value < 0:
+        raise RulesError(f"{s.where}.{key}: expected a whole number ≥ 0, found {value!r}")
+    return value
+
+
+def _parse_tracking(s: _Section) -> TrackingRules:
+    t = s.section("threads")
+    scope = t.get("scope", str)
+    if scope not in TRACKING_SCOPES:
+        raise RulesError(f"{t.where}.scope: '{scope}' is not one of {', '.join(TRACKING_SCOPES)}")
+    threads = ThreadRules(
+        finding_kinds=t.strings("finding_kinds"),
+        finding_same_report_similarity=_fraction(t, "finding_same_report_similarity"),
+        finding_min_words=_count(t, "finding_min_words"),
+        similarity_threshold=_fraction(t, "similarity_threshold"),
+        min_words=_count(t, "min_words"),
+        heading_threshold=_fraction(t, "heading_threshold"),
+        heading_noise_words=tuple(w.lower() for w in t.strings("heading_noise_words")),
+        scope=scope,
+        procedural_kinds=t.strings("procedural_kinds"),
+        generic_headings=tuple(h.lower() for h in t.strings("generic_headings")),
+    )
+    t.done()
+    a = s.section("actions")
+    events = []
+    for entry in _items(a, "events"):
+        event = entry.get("event", str)
+        if event not in ACTION_FOLLOW_UP_EVENTS:
+            raise RulesError(f"{entry.where}.event: '{event}' is not one of {', '.join(ACTION_FOLLOW_UP_EVENTS)}")
+        events.append(ActionEventCue(event, entry.regexes("cues")))
+        entry.done()
+    rules = TrackingRules(
+        series_noise_words=frozenset(w.lower() for w in s.strings("series_noise_words")),
+        threads=threads,
+        stop_words=tuple(w.lower() for w in s.strings("stop_words")),
+        follow_up_similarity=_fraction(a, "follow_up_similarity"),
+        min_shared_words=_count(a, "min_shared_words"),
+        action_stop_words=tuple(w.lower() for w in s.strings("stop_words") + a.strings("stop_words")),
+        action_events=tuple(events),
+    )
+    a.done()
+    s.done()
+    return rules
+
+
+TOPIC_ID = re.compile(r"[a-z][a-z0-9_]*")
+# a cue in capitals only (digits and signs allowed) is an acronym: matched as written
+_ACRONYM_CUE = re.compile(r"[^a-z]*[A-Z][^a-z]*")
+
+
+def topic_cue_form(cue: str) -> tuple[bool, bool]:
+    """(is an acronym, takes a plural) of a topic cue: an acronym is written in capitals
+    only (`IT`, `DA`, `D&I`) and matched as written; a cue ending in a letter (not a class
+    such as \\d, not a group) also matches with "s" or "es" after it."""
+    cue = cue.strip()
+    return bool(_ACRONYM_CUE.fullmatch(cue)), cue[-1].isalpha() and cue[-2:-1] != "\\"
+
+
+def topic_cue_source(cue: str) -> str:
+    """A topic cue as a regular expression, without the whole-word guards (topic_cue_form)."""
+    source = cue.strip()
+    acronym, plural = topic_cue_form(source)
+    if acronym:
+        source = f"(?-i:{source})"
+    return f"(?:{source})(?:e?s)?" if plural else source
+
+
+def _topic_alternatives(cues: Iterable[str]) -> str:
+    # longer cues first: "victim personal statement" before "victims?", so the words kept
+    # are the fullest the text gives
+    return "|".join(sorted((topic_cue_source(c) for c in cues), key=len, reverse=True))
+
+
+def _parse_topics(s: _Section) -> TopicRules:
+    topics: list[Topic] = []
+    for entry in _items(s, "topics"):
+        tid = entry.get("id", str)
+        if not TOPIC_ID.fullmatch(tid):
+            raise RulesError(f"{entry.where}.id: '{tid}' is not snake_case (a-z, 0-9, _)")
+        if any(t.id == tid for t in topics):
+            raise RulesError(f"{entry.where}.id: duplicate id '{tid}'")
+        label = entry.get("label", str).strip()
+        if not label:
+            raise RulesError(f"{entry.where}.label: expected a non-empty string")
+        cues = entry.strings("cues")
+        if not cues:
+            raise RulesError(f"{entry.where}.cues: expected at least one cue")
+        for i, cue in enumerate(cues):
+            where = f"{entry.where}.cues[{i}]"
+            # the tagger joins the cues into larger patterns: a cue's own group names or
+            # back-references would clash there
+            if re.search(r"\(\?P[<=]|\\[1-9]", cue):
+                raise RulesError(f"{where}: no named groups or back-references in a cue: {cue!r}")
+            compiled = compile_regex(rf"(?<!\w)(?:{topic_cue_source(cue)})(?!\w)", where)
+            if compiled.fullmatch(""):
+                raise RulesError(f"{where}: the cue {cue!r} matches an empty text (it would be found everywhere)")
+            if cue in cues[:i]:
+                raise RulesError(f"{where}: duplicate cue {cue!r}")
+        topics.append(Topic(
+            id=tid, label=label, cues=cues,
+            pattern=re.compile(rf"(?<!\w)(?:{_topic_alternatives(cues)})(?!\w)", re.IGNORECASE),
+            unless=entry.regexes("unless", default=()),
+        ))
+        entry.done()
+    s.done()
+    if not topics:
+        raise RulesError(f"{s.where}.topics: expected at least one topic")
+    return TopicRules(tuple(topics))
+
+
 _PARSERS = {
     "tables.yaml": _parse_tables,
     "sections.yaml": _parse_sections,
@@ -803,6 +985,8 @@ _PARSERS = {
     "pdf.yaml": _parse_pdf,
     "acronyms.yaml": _parse_acronyms,
     "statements.yaml": _parse_statements,
+    "tracking.yaml": _parse_tracking,
+    "topics.yaml": _parse_topics,
 }
 
 
@@ -865,4 +1049,6 @@ def _load_rules_cached(directory: str) -> Rules:
         pdf=parsed["pdf.yaml"],
         acronyms=parsed["acronyms.yaml"],
         statements=parsed["statements.yaml"],
+        tracking=parsed["tracking.yaml"],
+        topics=parsed["topics.yaml"],
     )

@@ -3,7 +3,8 @@
 Runs once over all of a meeting's record texts (items, questions, responses, actions,
 decisions, notes, and the meeting's title) and gives the ``mentions`` and ``dates``
 tables, with character offsets into the text exactly as written to the dataset; the
-same docs' sentences give the ``statements`` (nlp/statements.py).
+same docs' sentences give the ``statements`` (nlp/statements.py). The same texts (not the
+title), and the items' titles, give the ``topics`` (nlp/topics.py: plain text, no docs).
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ from spacy.language import Language
 from .nlp import annotate
 from .nlp.components import MeetingContext
 from .nlp.statements import meeting_statements
+from .nlp.topics import meeting_topics
 from .records import DateRef, MeetingRecords, Mention, record_texts
 from .rules import Rules
 
 
 def tag_records(records: MeetingRecords, context: MeetingContext, nlp: Language, rules: Rules) -> MeetingRecords:
-    """The records with their ``mentions``, ``dates`` and ``statements`` filled in."""
+    """The records with their ``mentions``, ``dates``, ``statements`` and ``topics`` filled in."""
     meeting = records.meeting
     targets = record_texts(records)
     docs = annotate(nlp, (t for _, _, t in targets), context, disable=("minutes_turns", "minutes_cues"))
@@ -46,4 +48,5 @@ def tag_records(records: MeetingRecords, context: MeetingContext, nlp: Language,
             ))
     # the sentences of the docs above, typed: no second run of the pipeline
     statements = meeting_statements(meeting.meeting_id, targets, docs, rules.statements)
-    return replace(records, mentions=tuple(mentions), dates=tuple(dates), statements=statements)
+    topics = meeting_topics(records, rules.topics, targets) if rules.topics is not None else ()
+    return replace(records, mentions=tuple(mentions), dates=tuple(dates), statements=statements, topics=topics)

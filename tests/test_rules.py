@@ -100,3 +100,50 @@ def test_a_parish_template_is_taught_by_editing_rules(rules_copy, tmp_path):
     assert [d.text for d in after.decisions] == ["a second site be sought."]
     assert [(a.name, a.status) for a in after.attendees] == [("Cllr Ann Green", "present"), ("Cllr Bob White", "present")]
     assert [a.owner for a in after.actions] == ["Clerk"]
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("similarity_threshold: 0.35", "similarity_threshold: 1.5", r"tracking.yaml.threads.similarity_threshold: expected a number from 0 to 1"),
+    ("scope: series", "scope: everywhere", r"tracking.yaml.threads.scope: 'everywhere' is not one of series, all"),
+    ("    - event: completed", "    - event: finished", r"tracking.yaml.actions.events\[1\].event: 'finished' is not one of"),
+    ("  min_shared_words: 3", "  min_shared_words: -1", r"tracking.yaml.actions.min_shared_words: expected a whole number"),
+])
+def test_tracking_rules_are_validated(rules_copy, old, new, message):
+    edit(rules_copy / "tracking.yaml", old, new)
+    with pytest.raises(RulesError, match=message):
+        load_rules(rules_copy)
+
+
+def test_a_lower_similarity_threshold_is_read_from_the_rules(rules_copy):
+    edit(rules_copy / "tracking.yaml", "similarity_threshold: 0.35", "similarity_threshold: 0.2")
+    assert load_rules(rules_copy).tracking.threads.similarity_threshold == 0.2
+
+
+@pytest.mark.parametrize("old, new, message", [
+    # a typo of a key
+    ("  - id: stop_and_search\n    label:", "  - id: stop_and_search\n    lable: x\n    label:",
+     r"topics.yaml.topics\[1\]: unknown key\(s\) 'lable'"),
+    ("  - id: stop_and_search\n", "  - id: mental_health\n", r"topics.yaml.topics\[1\].id: duplicate id 'mental_health'"),
+    ("  - id: stop_and_search\n", "  - id: Stop-and-search\n", r"topics.yaml.topics\[1\].id: 'Stop-and-search' is not snake_case"),
+    ("      - 'stop and search'\n", "      - 'stop (and search'\n", r"topics.yaml.topics\[1\].cues\[0\]: bad regular expression"),
+    ("      - 'stop and search'\n", "      - 'x?'\n", r"topics.yaml.topics\[1\].cues\[0\]: the cue 'x\?' matches an empty text"),
+    ("      - 'stop and search'\n", "      - '(?P<s>stop) and search'\n", r"topics.yaml.topics\[1\].cues\[0\]: no named groups"),
+    ("topics:\n", "topics:\n  - {id: empty, label: Empty, cues: []}\n", r"topics.yaml.topics\[0\].cues: expected at least one cue"),
+    ("topics:\n", "topics:\n  - {id: nameless, cues: [x]}\n", r"topics.yaml.topics\[0\]: missing key 'label'"),
+    ("    unless:\n      - 'victims? of", "    unless:\n      - '(victims? of", r"topics.yaml.topics\[3\].unless\[0\]: bad regular expression"),
+])
+def test_topics_are_validated(rules_copy, old, new, message):
+    edit(rules_copy / "topics.yaml", old, new)
+    with pytest.raises(RulesError, match=message):
+        load_rules(rules_copy)
+
+
+def test_a_topic_is_taught_by_editing_rules(rules_copy):
+    from pipeline.nlp.topics import text_topics
+
+    text = "The parish lengthsman cleared the ditches."
+    assert not text_topics(text, load_rules(ROOT / "rules").topics)
+    edit(rules_copy / "topics.yaml", "topics:\n", "topics:\n  - {id: drainage, label: Drainage, cues: [ditch, lengthsman]}\n")
+    found = text_topics(text, load_rules(rules_copy).topics)
+    # "ditch" finds "ditches": a cue ending in a letter takes its plural
+    assert [(f.topic, f.cue, f.hits) for f in found] == [("drainage", "lengthsman", 2)]

@@ -11,18 +11,21 @@ from typing import Callable, Iterable
 from ..records import MeetingRecords
 from ..rules import Rules
 from .acronyms import build_acronyms
+from .action_log import build_action_log
 from .people import build_people, link_people
+from .series import link_series
+from .threads import build_threads
 
 Builder = Callable[[list[MeetingRecords], Rules], dict[str, list]]
 
 Linker = Callable[[list[MeetingRecords], Rules], list[MeetingRecords]]
 
 #: The builders, in the order they run.
-BUILDERS: list[Builder] = [build_people, build_acronyms]
+BUILDERS: list[Builder] = [build_people, build_acronyms, build_threads, build_action_log]
 
 #: Passes over all meetings that rewrite their records before any table is built (one
 #: person id per person across meetings); they run in order.
-LINKERS: list[Linker] = [link_people]
+LINKERS: list[Linker] = [link_people, link_series]
 
 
 def link_meetings(meetings: Iterable[MeetingRecords], rules: Rules) -> list[MeetingRecords]:

@@ -32,7 +32,7 @@ from spacy.vocab import Vocab
 from ..rules import load_rules
 from ..textutil import PARAGRAPH_NUMBER
 from .dates import DateFinder
-from .people import PeopleIndex, Resolution, split_people
+from .people import PeopleIndex, Resolution, split_people, strip_acting
 
 _ABBREV = re.compile(r"^[A-Z][A-Za-z&]*[A-Z]s?$|^[A-Z]{2,}s?$")
 _DASHES = {"–", "—", "-", "--"}
@@ -120,6 +120,7 @@ class PeopleTagger:
             if start > 0 and doc[start - 1].lower_ in self.qualifiers:
                 continue
             if taken.isdisjoint(range(start, end)):
+                start = self._acting_start(doc, start, taken)
                 add(start, end, doc[start:end].text, index.resolve_role_title(doc[start:end].text))
         for token in doc:
             if token.i in taken:
@@ -140,9 +141,29 @@ class PeopleTagger:
                 continue  # an acronym that names nobody we know of
             if plural and resolution.is_person:
                 continue  # "the ACCs" speaks of a group, not of one person
-            add(token.i, token.i + 1, key, resolution)
+            start = self._acting_start(doc, token.i, taken) if resolution.is_person else token.i
+            if start < token.i:
+                # "T/ACCCV", "Acting CC": the post held acting, maybe by someone else
+                key = doc.text[doc[start].idx: token.idx] + key
+                resolution = index.resolve_abbrev(key)
+            add(start, token.i + 1, key, resolution)
         doc.spans["people"] = _merge_adjacent(sorted(found, key=lambda s: s.start))
         return doc
+
+    def _acting_start(self, doc: Doc, start: int, taken: set[int]) -> int:
+        """The first token of acting prefixes written right before ``doc[start]`` ("T/"
+        of "T/ACCCV", "Acting" of "Acting Chief Constable"); ``start`` when there are none."""
+        if self.rules.acting is None:
+            return start
+        best = start
+        for j in range(start - 1, max(start - 4, -1), -1):
+            if j in taken or doc[j].is_space:
+                break
+            written = doc.text[doc[j].idx: doc[start].idx + len(doc[start].text)]
+            rest, prefixed = strip_acting(written, self.rules.acting)
+            if prefixed and rest == doc[start].text:
+                best = j
+        return best
 
 
 def _merge_adjacent(spans: list[Span]) -> list[Span]:
@@ -236,6 +257,16 @@ def clause_starts(doc: Doc) -> list[int]:
     return starts
 
 
+def speech_verb_at(doc: Doc, k: int, verbs: frozenset[str]) -> bool:
+    """True when one of ``verbs`` starts at token ``k``: a word ("added") or, word for
+    word, a phrase ("remained concerned")."""
+    if k >= len(doc):
+        return False
+    if doc[k].lower_ in verbs:
+        return True
+    return any(" " in v and [t.lower_ for t in doc[k: k + v.count(" ") + 1]] == v.split() for v in verbs)
+
+
 class TurnTagger:
     """Splits a text into speaker turns: "The CC responded … ACCLP added …" is two."""
 
@@ -262,7 +293,7 @@ class TurnTagger:
         for _ in range(2):
             if k < len(doc) and doc[k].lower_ in self.speech.adverbs:
                 k += 1
-        if k < len(doc) and doc[k].lower_ in verbs:
+        if speech_verb_at(doc, k, verbs):
             return span
         return None
 
@@ -397,7 +428,8 @@ class CueTagger:
             m = pattern.match(text)
             if m is None:
                 continue
-            if all((r := context.people.resolve_written(o)) and r.person_id for o in split_people(m.group("owner"))):
+            owners = split_people(m.group("owner"), context.people.rules.acting)
+            if all((r := context.people.resolve_written(o)) and r.person_id for o in owners):
                 return True
         return False
 

@@ -21,12 +21,42 @@ _TITLES = re.compile(
 )
 
 
-_PEOPLE_SPLIT = re.compile(r"\s*(?:/|,|&|\band\b)\s*")
+_PEOPLE_SPLIT = re.compile(r"(\s*(?:/|,|&|\band\b)\s*)")
+
+# Statuses of people who were not at the meeting (rules.ATTENDANCE_STATUSES)
+AWAY = frozenset({"apologies", "absent"})
 
 
-def split_people(text: str) -> list[str]:
-    """The people of an owner as written: "TS/SC", "NA, MS, HK and CR", "Mags & Karen"."""
-    return [p for p in (part.strip(" .") for part in _PEOPLE_SPLIT.split(text)) if p]
+def split_people(text: str, acting: re.Pattern | None = None) -> list[str]:
+    """The people of an owner as written: "TS/SC", "NA, MS, HK and CR", "Mags & Karen".
+
+    With the ``acting`` prefixes (rules/people.yaml), "T/ACCCV" stays one post: its "/"
+    ends a prefix and joins no two people.
+    """
+    pieces = _PEOPLE_SPLIT.split(text)
+    parts: list[str] = []
+    carry = ""
+    for i in range(0, len(pieces), 2):
+        part = carry + pieces[i]
+        separator = pieces[i + 1] if i + 1 < len(pieces) else ""
+        if separator.strip() == "/" and _is_acting_prefix(part + separator.strip(), acting):
+            carry = part + "/"
+            continue
+        carry = ""
+        parts.append(part)
+    if carry:
+        parts.append(carry)
+    return [p for p in (part.strip(" .") for part in parts) if p]
+
+
+def _is_acting_prefix(text: str, acting: re.Pattern | None) -> bool:
+    """True when ``text`` is nothing but acting prefixes ("T/", "A/")."""
+    if acting is None or not text.strip():
+        return False
+    rest = text.strip()
+    while rest and (m := acting.match(rest)) and m.end() > 0:
+        rest = rest[m.end():].lstrip()
+    return not rest
 
 
 def normalise_name(name: str) -> str:
@@ -130,6 +160,12 @@ class Person:
     name: str
     role: str | None
     abbrev: str | None
+    status: str | None = None  # "present", "apologies" … (None when not known)
+
+    @property
+    def away(self) -> bool:
+        """True when the list says the person was not there (apologies, absent)."""
+        return self.status in AWAY
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,11 +194,19 @@ class PeopleIndex:
         self.people = tuple(people)
         self.rules = rules
         self._by_abbrev: dict[str, list[Person]] = {}
+        # acting holders by their short form without the prefix: "T/ACCCV" under "ACCCV"
+        self._acting_by_abbrev: dict[str, list[Person]] = {}
         self._by_name: dict[str, list[Person]] = {}
         self._by_role: dict[str, list[Person]] = {}
+        self._acting: set[Person] = set()
         for person in people:
+            if any(strip_acting(t, rules.acting)[1] for t in (person.role, person.abbrev) if t):
+                self._acting.add(person)
             if person.abbrev:
                 self._by_abbrev.setdefault(person.abbrev.upper(), []).append(person)
+                base, prefixed = strip_acting(person.abbrev, rules.acting)
+                if prefixed:
+                    self._acting_by_abbrev.setdefault(base.upper(), []).append(person)
             self._by_name.setdefault(normalise_name(person.name), []).append(person)
             if person.role:
                 self._by_role.setdefault(self._title_of(person.role), []).append(person)
@@ -184,27 +228,54 @@ class PeopleIndex:
 
     def _pick(self, found: list[Person], kind: str) -> Resolution:
         ids = {p.person_id for p in found}
+        there = {p.person_id for p in found if not p.away}
+        if len(ids) > 1 and there:
+            # who sent apologies neither spoke nor acted: one of those there is meant
+            ids = there
         if len(ids) == 1:
             return Resolution("resolved", kind, next(iter(ids)))
         return Resolution("ambiguous", kind)
 
     def resolve_abbrev(self, abbrev: str) -> Resolution | None:
-        """Resolve a short form ("CC", "ACCLP", "RHL"); None when it names no one."""
+        """Resolve a short form ("CC", "ACCLP", "RHL", "T/ACCCV"); None when it names no one.
+
+        Written with an acting prefix ("T/ACCCV", "A/DCC") it means the attendee listed
+        so, else one holding that post acting, else its holder. Without one ("ACCCV") it means the
+        substantive holder while they are there; when they sent apologies, an attendee
+        holding the post acting ("T/ACCCV") stands in for them.
+        """
         key = abbrev.upper()
-        found = self._by_abbrev.get(key)
+        base, acting = strip_acting(abbrev, self.rules.acting)
+        written = self._by_abbrev.get(key, [])
+        stand_ins = [p for p in self._acting_by_abbrev.get(base.upper(), []) if p not in written]
+        if acting:
+            # failing anyone listed so, those listed under the bare short form, acting ones
+            # first: lists often leave the prefix out ("Assistant Chief Constable (ACCCV)")
+            listed = self._by_abbrev.get(base.upper(), [])
+            found = written or stand_ins or [p for p in listed if p in self._acting] or listed
+        else:
+            found = written if any(not p.away for p in written) else written + stand_ins
         if found:
             initials = {initials_of(p.name) for p in found}
             kind = "initials" if key in initials else "abbreviation"
             return self._pick(found, kind)
-        if key in self._role_titles:
-            return self.resolve_role_title(self._role_titles[key], kind="abbreviation")
+        base_key = base.upper()
+        if base_key in self._role_titles:
+            return self._resolve_post(self._role_titles[base_key], "abbreviation", acting)
         if abbrev in self.rules.bodies or key in {b.upper() for b in self.rules.bodies}:
             return Resolution("body", "abbreviation")
         return None
 
     def resolve_role_title(self, title: str, kind: str = "role_title") -> Resolution:
-        """Resolve a capacity ("Chief Constable") to the attendee holding it."""
+        """Resolve a capacity ("Chief Constable", "Acting Chief Constable") to the
+        attendee holding it; written acting, to one who holds it acting if any does."""
+        base, acting = strip_acting(title, self.rules.acting)
+        return self._resolve_post(base, kind, acting)
+
+    def _resolve_post(self, title: str, kind: str, acting: bool) -> Resolution:
         found = self._by_role.get(self._title_of(title), [])
+        if acting:
+            found = [p for p in found if p in self._acting] or found
         if not found:
             return Resolution("not_present", kind)
         return self._pick(found, kind)

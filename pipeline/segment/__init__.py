@@ -111,7 +111,7 @@ def segment_meeting(doc: Document, rules: Rules, nlp: Language, meeting_no: int 
         chair = next((p.name for p in listed if p.chair), None)
         front = replace(front, chair=chair)
     attendees = _attendees(listed, front, meeting_id)
-    people = PeopleIndex([Person(a.person_id, a.name, a.role, a.abbrev) for a in attendees], rules.people)
+    people = PeopleIndex([Person(a.person_id, a.name, a.role, a.abbrev, a.status) for a in attendees], rules.people)
     context = MeetingContext(front.date, people)
 
     # minutes are tables of items, or else paragraphs of numbered or headed items

@@ -40,7 +40,7 @@ def resolve_people(text: str | None, people: PeopleIndex | None) -> str | None:
     if not text or people is None:
         return None
     ids = []
-    for part in split_people(text):
+    for part in split_people(text, people.rules.acting):
         res = people.resolve_written(part)
         if res is not None and res.person_id and res.person_id not in ids:
             ids.append(res.person_id)
@@ -140,7 +140,7 @@ def names_someone(owner: str, rules: PeopleRules) -> bool:
     """True when every part of a written owner is initials ("HR", "BB"), a titled name
     ("Cllr Storey") or a post ("Clerk"), though no attendee answers to it."""
     titles = {t.lower() for t in rules.name_titles}
-    for part in split_people(owner):
+    for part in split_people(owner, rules.acting):
         words = _LEADING_THE.sub("", part).split()
         if not words:
             continue

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from ..document import Provenance
 from ..ids import Ids
 from ..nlp import annotate
-from ..nlp.components import MeetingContext
+from ..nlp.components import MeetingContext, speech_verb_at
 from ..nlp.dates import DateFinder
 from ..records import Action, Decision, Note, Question, Response
 from ..rules import Rules
@@ -94,7 +94,7 @@ def speaker_in(doc: Doc, rules: Rules) -> Span | None:
             k += 1
         while k < len(doc) and doc[k].lower_ in rules.speech.adverbs:
             k += 1
-        if k < len(doc) and doc[k].lower_ in verbs:
+        if speech_verb_at(doc, k, verbs):
             return span
     return None
 

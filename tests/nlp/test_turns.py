@@ -49,3 +49,20 @@ def test_a_title_and_name_written_together_are_one_speaker(nlp, rules):
         ("Pippa Mills", "Chief Constable Pippa Mills responded that it is done."),
         ("Rachel Jones", "ACC Rachel Jones added that more is planned."),
     ]
+
+
+def test_an_acting_post_opens_its_own_turn(nlp, rules):
+    acting = [("Pippa Mills", "Chief Constable", "CC"), ("Daniel Ashcroft", "Temporary Assistant Chief Constable", "T/ACCCV"),
+              ("Richard Cooper", "Assistant Chief Constable", "ACCCV")]  # generated people
+    (doc,) = annotate(nlp, ["The CC replied that it depends on recruitment. The T/ACCCV added that a car is piloted."],
+                      context(rules, people=acting))
+    assert [(t.label_, t._.speaker._.resolution.person_id) for t in doc.spans["turns"]] == [
+        ("CC", "p-pippa-mills"), ("T/ACCCV", "p-daniel-ashcroft")]
+
+
+def test_a_view_held_on_opens_a_turn(nlp, rules):
+    # speech verbs of several words match word for word (rules/speech.yaml)
+    found = turns(nlp, rules, "The CC said the plan is ready. The DCC remained concerned that staff are short. "
+                              "The DBS reiterated that funding is agreed. The CC remains of the view that it will do.")
+    assert [label for label, _ in found] == ["CC", "DCC", "DBS", "CC"]
+    assert [label for label, _ in turns(nlp, rules, "The CC said so. The DCC remained in post.")] == ["CC"]

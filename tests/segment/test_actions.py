@@ -59,6 +59,21 @@ def test_several_owners_give_all_their_people(rules):
     assert parts.owner_person_id == "p-julian-moss;p-rachel-hartland-lane"
 
 
+@pytest.mark.parametrize("text, recipient", [
+    # the recipient ends the sentence: {person} takes in the final "."
+    ("DBS to share the vetting backlog recovery plan with the PCC.", "PCC"),
+    ("DBS to share the vetting backlog recovery plan with the PCC by June.", "PCC"),
+    ("DBS to send the audit to the CC.", "CC"),
+    ("DBS to circulate the paper to Rachel Jones.", "Rachel Jones"),
+    ("DBS to brief the PCC.", "PCC"),
+    ("DBS to update the SPM", "SPM"),
+    ("DBS to share the plan with partners.", None),
+    ("DBS to update the plan.", None),
+])
+def test_recipient_forms(rules, text, recipient):
+    assert parse(text, rules).recipient == recipient
+
+
 def test_an_owner_not_at_the_meeting_stays_unresolved(rules):
     assert resolve_people("Clerk", context(rules).people) is None
 

@@ -1,5 +1,9 @@
 """Questions paired with responses by number; one response row per speaker turn."""
 
+from pipeline.nlp import annotate
+from pipeline.segment.qa import asker_and_addressee
+from tests.helpers import context
+
 
 def item(seed, label):
     return next(i for i in seed.items if i.label == label)
@@ -108,3 +112,16 @@ def test_a_column_written_all_in_italics_is_not_taken_for_asides(rules, tmp_path
     records = process_document(path, rules).meetings[0]
     assert [r.speaker for r in records.responses] == ["CC", "CC"]
     assert records.notes == ()
+
+
+def test_a_concern_held_on_names_its_asker(nlp, rules):
+    # "The PCC remained concerned that …" alone, with no verb of asking (generated text)
+    for text in ("The PCC remained concerned that the audit has slipped.",
+                 "The PCC remains concerned that the audit has slipped.",
+                 "The PCC continued to be concerned that the audit has slipped.",
+                 "The PCC reiterated his concern that the audit has slipped."):
+        (doc,) = annotate(nlp, [text], context(rules))
+        asker, addressee = asker_and_addressee(doc, rules)
+        assert (asker._.key, addressee) == ("PCC", None), text
+    (doc,) = annotate(nlp, ["The PCC remained in the meeting until the end."], context(rules))
+    assert asker_and_addressee(doc, rules) == (None, None)

@@ -98,6 +98,12 @@ def build_threads(meetings: list[MeetingRecords], rules: Rules) -> dict[str, lis
         if candidates[j].meeting_index < candidates[i].meeting_index:
             similar.setdefault(i, []).append((j, score))
 
+    headings_with: dict[str, list[int]] = {}
+    for i, c in enumerate(candidates):
+        if not c.finding:
+            for word in c.heading:
+                headings_with.setdefault(word, []).append(i)
+
     threads: list[_Thread] = []
     thread_of: dict[int, tuple[_Thread, str, int | None, float | None]] = {}
     by_label: dict[tuple[str, str, str], list[_Thread]] = {}
@@ -125,7 +131,7 @@ def build_threads(meetings: list[MeetingRecords], rules: Rules) -> dict[str, lis
             else:
                 join(chosen, i, "label", chosen.members[-1], score)
             continue
-        best = _best_earlier(i, c, scores, candidates, thread_of, t)
+        best = _best_earlier(i, c, scores, candidates, thread_of, headings_with, t)
         if best is None:
             join(start(i), i, "first", None, None)
         else:
@@ -147,7 +153,8 @@ def build_threads(meetings: list[MeetingRecords], rules: Rules) -> dict[str, lis
 
 
 def _best_earlier(i: int, c: _Candidate, scores: dict[int, float], candidates: list[_Candidate],
-                  thread_of: dict, rules: ThreadRules) -> tuple[str, int, float] | None:
+                  thread_of: dict, headings_with: dict[str, list[int]],
+                  rules: ThreadRules) -> tuple[str, int, float] | None:
     """(link, earlier candidate, score) of the earlier item this one continues, if any:
     the highest score of text similarity and heading overlap over the thresholds (the
     latest item on a tie), in a thread with no item of this meeting yet."""
@@ -156,7 +163,8 @@ def _best_earlier(i: int, c: _Candidate, scores: dict[int, float], candidates: l
         options += [(score, j, "similarity") for j, score in scores.items()
                     if score >= rules.similarity_threshold and candidates[j].words >= rules.min_words]
     if c.heading:
-        for j in range(i):
+        # only earlier headings sharing a word can reach the threshold
+        for j in sorted({j for word in c.heading for j in headings_with.get(word, ()) if j < i}):
             other = candidates[j]
             if other.meeting_index < c.meeting_index:
                 score = _heading_score(c.heading, other.heading)

@@ -51,6 +51,8 @@ class BatchResult:
     out_dir: Path
     manifest: Path
     corpus_counts: dict[str, int] = field(default_factory=dict)  # rows of tables built across meetings
+    recurring_threads: int = 0  # threads with items in two meetings or more
+    followed_actions: int = 0  # actions a later meeting spoke of
 
     @property
     def rows(self) -> list[DocumentRow]:
@@ -86,4 +88,7 @@ def run_batch(files: list[Path], rules: Rules, out_dir: Path,
     inputs = [{"path": r.row.source_path, "sha256": r.row.sha256, "status": r.row.status} for r in results]
     manifest = write_csv_tables(tables, out_dir, rules.hash, inputs)
     counts = {name: len(tables[name]) for name in CORPUS_TABLES if name in tables}
-    return BatchResult(tuple(results), out_dir, manifest, counts)
+    threads, log = tables["threads"], tables["action_log"]
+    return BatchResult(tuple(results), out_dir, manifest, counts,
+                       recurring_threads=int((threads.groupby("thread_id")["meeting_id"].nunique() > 1).sum()),
+                       followed_actions=int(log.loc[log["event"] != "raised", "action_id"].nunique()))

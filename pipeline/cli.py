@@ -103,8 +103,12 @@ def _print_summary(batch) -> None:
     summary.add_column()
     summary.add_row("documents", str(len(batch.rows)), f"ok {statuses['ok']}, partial {statuses['partial']}, failed {statuses['failed']}")
     for table in ("meetings", "items", "questions", "responses", "actions", "decisions", "notes", "mentions", "dates",
-                  "statements", "people", "acronyms"):
+                  "statements", "topics", "people", "acronyms"):
         summary.add_row(table, str(batch.count(table)), "")
+    # what follows matters across meetings: threads that reach a second meeting, actions
+    # a later meeting spoke of
+    summary.add_row("threads", str(batch.count("threads")), f"{batch.recurring_threads} across meetings")
+    summary.add_row("action_log", str(batch.count("action_log")), f"{batch.followed_actions} actions followed up")
     out.print(f"minutes extract → {batch.out_dir}/", markup=False, highlight=False)
     out.print(summary)
     problems = [r.row for r in batch.results if r.row.status != "ok"]

@@ -363,6 +363,7 @@ class ThreadRules:
     min_words: int
     heading_threshold: float
     heading_noise_words: tuple[str, ...]
+    window: int  # earlier meetings an item is compared with
     scope: str  # "series" or "all"
     procedural_kinds: tuple[str, ...]
     generic_headings: tuple[str, ...]
@@ -386,6 +387,7 @@ class TrackingRules:
     follow_up_similarity: float
     min_shared_words: int
     action_stop_words: tuple[str, ...]  # stop_words plus the posts a follow-up must not share alone
+    follow_up_window: int  # later meetings of the series searched for an action's follow-ups
     action_events: tuple[ActionEventCue, ...]  # tried in order
 
 
@@ -881,6 +883,7 @@ def _parse_tracking(s: _Section) -> TrackingRules:
         min_words=_count(t, "min_words"),
         heading_threshold=_fraction(t, "heading_threshold"),
         heading_noise_words=tuple(w.lower() for w in t.strings("heading_noise_words")),
+        window=_count(t, "window"),
         scope=scope,
         procedural_kinds=t.strings("procedural_kinds"),
         generic_headings=tuple(h.lower() for h in t.strings("generic_headings")),
@@ -900,6 +903,7 @@ def _parse_tracking(s: _Section) -> TrackingRules:
         stop_words=tuple(w.lower() for w in s.strings("stop_words")),
         follow_up_similarity=_fraction(a, "follow_up_similarity"),
         min_shared_words=_count(a, "min_shared_words"),
+        follow_up_window=_count(a, "follow_up_window"),
         action_stop_words=tuple(w.lower() for w in s.strings("stop_words") + a.strings("stop_words")),
         action_events=tuple(events),
     )

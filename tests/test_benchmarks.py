@@ -31,3 +31,17 @@ def test_tagging_benchmark_prints_tokens_speed_memory_and_ratio_for_every_stage(
     for stage, (_, per_second, ms, peak, ratio) in rows.items():
         assert per_second > 0 and ms > 0 and peak > 0 and ratio > 0, stage
     assert rows["spaCy tokenizer"][4] == 1.0  # the baseline against itself
+
+
+def test_across_benchmark_prints_every_stage_for_every_size():
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_across.py"), "--meetings", "4,8",
+                             "--repeat", "1"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    rows = [line.split() for line in result.stdout.splitlines() if line.startswith(("tf-idf alone", "threads", "action log"))]
+    sizes = sorted({int(r[-7]) for r in rows})
+    assert sizes == [4, 8], result.stdout
+    assert len(rows) == 6
+    for r in rows:
+        items, actions, seconds, per_meeting, peak, ratio = (float(x) for x in r[-6:])
+        assert items > 0 and actions > 0 and seconds > 0 and per_meeting > 0 and peak > 0 and ratio > 0
+    assert [float(r[-1]) for r in rows if r[0] == "tf-idf"] == [1.0, 1.0]  # the baseline against itself

@@ -74,46 +74,58 @@ def build_action_log(meetings: list[MeetingRecords], rules: Rules) -> dict[str, 
     if not actions:
         return {"action_log": []}
 
-    # sentences of the meetings that come after some action's meeting in its series
-    first_with_action = {}
-    for index, _ in actions:
-        first_with_action.setdefault(series[index], index)
+    # each meeting's later meetings of its series (another date: an agenda and the minutes of
+    # one meeting are not a follow-up of each other), and the window searched for follow-ups
+    members: dict[str, list[int]] = {}
+    for index, key in enumerate(series):
+        members.setdefault(key, []).append(index)
+    later_of = {}
+    for index, key in enumerate(series):
+        later_of[index] = [i for i in members[key] if i > index and dates[i] != dates[index]]
+    window_of = {index: later[:tracking.follow_up_window] for index, later in later_of.items()}
+
+    # the sentences of every meeting some action's window reaches
+    wanted = sorted({i for index, _ in actions for i in window_of[index]})
     said: list[_Sentence] = []
-    for index, m in enumerate(ordered):
-        start = first_with_action.get(series[index])
-        if start is None or index <= start:
-            continue
+    rows_of: dict[int, range] = {}
+    for index in wanted:
+        first = len(said)
+        m = ordered[index]
         for table, id_column in TEXT_TABLES.items():
             for record in getattr(m, table):
                 for sentence in sentences(record.text):
                     said.append(_Sentence(index, table, getattr(record, id_column), sentence))
+        rows_of[index] = range(first, len(said))
 
     vectors = vectorise([a.text for _, a in actions] + [s.text for s in said], tracking.action_stop_words)
     action_vectors, said_vectors = vectors[:len(actions)], vectors[len(actions):]
     action_words = [content_words(a.text, tracking.action_stop_words) for _, a in actions]
 
-    # per action, per later meeting: the strongest thing said of it
+    # per action, per later meeting in its window: the strongest thing said of it. Actions
+    # of one meeting are compared with their window's sentences only, so the work grows
+    # with the archive, not with its square.
     heard: dict[int, dict[int, tuple[str, float, _Sentence]]] = {}
-    for a, s, score in cosine_pairs(action_vectors, said_vectors, tracking.follow_up_similarity):
-        index, action = actions[a]
-        sentence = said[s]
-        if sentence.meeting_index <= index or series[sentence.meeting_index] != series[index]:
+    by_meeting: dict[int, list[int]] = {}
+    for a, (index, _) in enumerate(actions):
+        by_meeting.setdefault(index, []).append(a)
+    for index, action_rows in by_meeting.items():
+        window_rows = [s for i in window_of[index] for s in rows_of[i]]
+        if not window_rows:
             continue
-        if dates[index] and dates[sentence.meeting_index] == dates[index]:
-            continue  # the same day's other record of this meeting (agenda, draft), not a follow-up
-        shared = action_words[a] & content_words(sentence.text, tracking.action_stop_words)
-        if len(shared) < min(tracking.min_shared_words, len(action_words[a])):
-            continue
-        event = follow_up_event(sentence.text, tracking)
-        best = heard.setdefault(a, {}).get(sentence.meeting_index)
-        if best is None or (_STRENGTH[event], score) > (_STRENGTH[best[0]], best[1]):
-            heard[a][sentence.meeting_index] = (event, score, sentence)
+        for a_at, s_at, score in cosine_pairs(action_vectors[action_rows], said_vectors[window_rows],
+                                              tracking.follow_up_similarity):
+            a, sentence = action_rows[a_at], said[window_rows[s_at]]
+            shared = action_words[a] & content_words(sentence.text, tracking.action_stop_words)
+            if len(shared) < min(tracking.min_shared_words, len(action_words[a])):
+                continue
+            event = follow_up_event(sentence.text, tracking)
+            best = heard.setdefault(a, {}).get(sentence.meeting_index)
+            if best is None or (_STRENGTH[event], score) > (_STRENGTH[best[0]], best[1]):
+                heard[a][sentence.meeting_index] = (event, score, sentence)
 
     rows: list[ActionEvent] = []
     for a, (index, action) in enumerate(actions):
-        later = [i for i in range(index + 1, len(ordered)) if series[i] == series[index]
-                 and dates[i] != dates[index]]
-        events = _events(action, index, later, heard.get(a, {}), dates, ordered)
+        events = _events(action, index, later_of[index], heard.get(a, {}), dates, ordered)
         status = "open"
         steps = []
         for event, meeting_index, sentence, score, text in events:
@@ -139,9 +151,12 @@ def _events(action: Action, index: int, later: list[int], heard: dict[int, tuple
     later meetings said, and overdue at the first meeting after the due date unless it was
     reported complete by then."""
     events = [("raised", index, None, None, action.text)]
+    last_heard = max(heard, default=-1)
     completed_at = None
     overdue_added = False
     for i in later:
+        if i > last_heard and (overdue_added or completed_at is not None or not action.due_date):
+            break  # nothing more can happen to it
         said = heard.get(i)
         due_passed = action.due_date and dates[i] and dates[i] > action.due_date
         if due_passed and not overdue_added and completed_at is None and not (said and said[0] == "completed"):

@@ -92,17 +92,19 @@ def build_threads(meetings: list[MeetingRecords], rules: Rules) -> dict[str, lis
     candidates = _candidates(ordered, rules)
     vectors = vectorise([c.text for c in candidates], rules.tracking.stop_words)
 
-    # each item's earlier look-alikes, computed once for the whole run
-    similar: dict[int, list[tuple[int, float]]] = {}
-    for i, j, score in cosine_pairs(vectors, vectors, min(t.similarity_threshold, t.finding_same_report_similarity)):
-        if candidates[j].meeting_index < candidates[i].meeting_index:
-            similar.setdefault(i, []).append((j, score))
-
-    headings_with: dict[str, list[int]] = {}
+    # each item's look-alikes among the items of the `window` meetings before its own (of
+    # its series, or of the run with scope `all`): a matter continues from where it was
+    # last discussed, and the bound keeps the work linear in the size of an archive
+    by_meeting: dict[int, list[int]] = {}
     for i, c in enumerate(candidates):
-        if not c.finding:
-            for word in c.heading:
-                headings_with.setdefault(word, []).append(i)
+        by_meeting.setdefault(c.meeting_index, []).append(i)
+    earlier = _earlier_meetings(ordered, t)
+    similar: dict[int, dict[int, float]] = {}
+    for meeting_index, rows in by_meeting.items():
+        window = [j for m in earlier[meeting_index] for j in by_meeting.get(m, ())]
+        if window:
+            for a, b, score in cosine_pairs(vectors[rows], vectors[window], t.similarity_threshold):
+                similar.setdefault(rows[a], {})[window[b]] = score
 
     threads: list[_Thread] = []
     thread_of: dict[int, tuple[_Thread, str, int | None, float | None]] = {}
@@ -119,11 +121,14 @@ def build_threads(meetings: list[MeetingRecords], rules: Rules) -> dict[str, lis
         thread_of[i] = (thread, link, via, score)
 
     for i, c in enumerate(candidates):
-        scores = dict(similar.get(i, ()))
+        scores = similar.get(i, {})
         if c.finding:
             key = (c.series, *c.finding)
             open_threads = [th for th in by_label.get(key, ()) if c.meeting_index not in th.meetings]
-            chosen, score = _same_finding(c, open_threads, scores, candidates, t)
+            # a finding is compared with its label's threads wherever they last came up
+            lasts = [th.members[-1] for th in open_threads]
+            last_scores = dict(zip(lasts, (vectors[lasts] @ vectors[i].T).toarray().ravel())) if lasts else {}
+            chosen, score = _same_finding(c, open_threads, last_scores, candidates, t)
             if chosen is None:
                 thread = start(i)
                 by_label.setdefault(key, []).append(thread)
@@ -131,7 +136,8 @@ def build_threads(meetings: list[MeetingRecords], rules: Rules) -> dict[str, lis
             else:
                 join(chosen, i, "label", chosen.members[-1], score)
             continue
-        best = _best_earlier(i, c, scores, candidates, thread_of, headings_with, t)
+        window = [j for m in sorted(earlier[c.meeting_index]) for j in by_meeting.get(m, ())]
+        best = _best_earlier(c, scores, candidates, thread_of, window, t)
         if best is None:
             join(start(i), i, "first", None, None)
         else:
@@ -152,9 +158,22 @@ def build_threads(meetings: list[MeetingRecords], rules: Rules) -> dict[str, lis
     return {"threads": rows}
 
 
-def _best_earlier(i: int, c: _Candidate, scores: dict[int, float], candidates: list[_Candidate],
-                  thread_of: dict, headings_with: dict[str, list[int]],
-                  rules: ThreadRules) -> tuple[str, int, float] | None:
+def _earlier_meetings(ordered: list[MeetingRecords], rules: ThreadRules) -> dict[int, set[int]]:
+    """Meeting index → the indexes of the ``window`` meetings before it that its items are
+    compared with: of its series, or of the whole run with scope ``all``."""
+    members: dict[str, list[int]] = {}
+    for index, m in enumerate(ordered):
+        key = (m.meeting.series or m.meeting.meeting_id) if rules.scope == "series" else ""
+        members.setdefault(key, []).append(index)
+    earlier = {}
+    for indexes in members.values():
+        for position, index in enumerate(indexes):
+            earlier[index] = set(indexes[max(0, position - rules.window):position])
+    return earlier
+
+
+def _best_earlier(c: _Candidate, scores: dict[int, float], candidates: list[_Candidate],
+                  thread_of: dict, window: list[int], rules: ThreadRules) -> tuple[str, int, float] | None:
     """(link, earlier candidate, score) of the earlier item this one continues, if any:
     the highest score of text similarity and heading overlap over the thresholds (the
     latest item on a tie), in a thread with no item of this meeting yet."""
@@ -163,13 +182,10 @@ def _best_earlier(i: int, c: _Candidate, scores: dict[int, float], candidates: l
         options += [(score, j, "similarity") for j, score in scores.items()
                     if score >= rules.similarity_threshold and candidates[j].words >= rules.min_words]
     if c.heading:
-        # only earlier headings sharing a word can reach the threshold
-        for j in sorted({j for word in c.heading for j in headings_with.get(word, ()) if j < i}):
-            other = candidates[j]
-            if other.meeting_index < c.meeting_index:
-                score = _heading_score(c.heading, other.heading)
-                if score >= rules.heading_threshold:
-                    options.append((score, j, "heading"))
+        for j in window:
+            score = _heading_score(c.heading, candidates[j].heading)
+            if score >= rules.heading_threshold:
+                options.append((score, j, "heading"))
     for score, j, link in sorted(options, key=lambda o: (-o[0], o[2] != "similarity", -o[1])):
         other = candidates[j]
         if other.finding or (rules.scope == "series" and other.series != c.series):

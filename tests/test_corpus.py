@@ -40,3 +40,37 @@ def test_corpus_file_extracts_with_an_honest_status(path, rules):
         assert row.status == "ok", (row.reason, row.message)
         assert result.meetings and all(m.meeting.date for m in result.meetings)
         assert sum(len(m.items) for m in result.meetings) > 0
+
+
+@pytest.fixture(scope="module")
+def series_out(tmp_path_factory, rules):
+    """Kent County Council's and W3C's minutes (two real series) extracted as one run."""
+    from pipeline.batch import run_batch
+
+    files = sorted(p for folder in ("kent-county-council", "w3c-publishingcg", "w3c-pm-wg")
+                   for p in (CORPUS / folder).glob("*") if p.suffix.lower() in (".pdf", ".html", ".md"))
+    out = tmp_path_factory.mktemp("series")
+    run_batch(files, rules, out)
+    return out
+
+
+def test_real_series_threads_stay_within_their_series(series_out):
+    import csv
+
+    def read(name):
+        with (series_out / f"{name}.csv").open(encoding="utf-8", newline="") as f:
+            return list(csv.DictReader(f))
+
+    series = {m["meeting_id"]: m["series"] for m in read("meetings")}
+    items = {i["item_id"]: i for i in read("items")}
+    by_thread = {}
+    for row in read("threads"):
+        by_thread.setdefault(row["thread_id"], []).append(row)
+    for rows in by_thread.values():
+        assert len({series[r["meeting_id"]] for r in rows}) == 1
+        assert len({r["meeting_id"] for r in rows}) == len(rows)
+    # Kent's budget: the provisional settlement in January's council, the draft budget at the
+    # end of the month, read as one matter
+    budget = [rows for rows in by_thread.values()
+              if any("Finance Settlement" in (items[r["item_id"]]["title"] or "") for r in rows)]
+    assert budget and len(budget[0]) >= 2

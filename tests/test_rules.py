@@ -103,7 +103,7 @@ def test_a_parish_template_is_taught_by_editing_rules(rules_copy, tmp_path):
 
 
 @pytest.mark.parametrize("old, new, message", [
-    ("similarity_threshold: 0.35", "similarity_threshold: 1.5", r"tracking.yaml.threads.similarity_threshold: expected a number from 0 to 1"),
+    ("similarity_threshold: 0.28", "similarity_threshold: 1.5", r"tracking.yaml.threads.similarity_threshold: expected a number from 0 to 1"),
     ("scope: series", "scope: everywhere", r"tracking.yaml.threads.scope: 'everywhere' is not one of series, all"),
     ("    - event: completed", "    - event: finished", r"tracking.yaml.actions.events\[1\].event: 'finished' is not one of"),
     ("  min_shared_words: 3", "  min_shared_words: -1", r"tracking.yaml.actions.min_shared_words: expected a whole number"),
@@ -115,7 +115,7 @@ def test_tracking_rules_are_validated(rules_copy, old, new, message):
 
 
 def test_a_lower_similarity_threshold_is_read_from_the_rules(rules_copy):
-    edit(rules_copy / "tracking.yaml", "similarity_threshold: 0.35", "similarity_threshold: 0.2")
+    edit(rules_copy / "tracking.yaml", "similarity_threshold: 0.28", "similarity_threshold: 0.2")
     assert load_rules(rules_copy).tracking.threads.similarity_threshold == 0.2
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from ..records import Action, ActionEvent, MeetingRecords, TEXT_TABLES
 from ..rules import Rules, TrackingRules
 from .series import in_date_order
-from .similarity import content_words, cosine_pairs, vectorise
+from .similarity import content_words, cosine_pairs, vectorise_by_group
 
 # sentence ends: a stop before a capital or an opening bracket, or a line break
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"“‘'])|\n+")
@@ -97,7 +97,10 @@ def build_action_log(meetings: list[MeetingRecords], rules: Rules) -> dict[str, 
                     said.append(_Sentence(index, table, getattr(record, id_column), sentence))
         rows_of[index] = range(first, len(said))
 
-    vectors = vectorise([a.text for _, a in actions] + [s.text for s in said], tracking.action_stop_words)
+    # fitted per series: what else the run holds does not change an action's follow-ups
+    vectors = vectorise_by_group([a.text for _, a in actions] + [s.text for s in said],
+                                 [series[index] for index, _ in actions] + [series[s.meeting_index] for s in said],
+                                 tracking.action_stop_words)
     action_vectors, said_vectors = vectors[:len(actions)], vectors[len(actions):]
     action_words = [content_words(a.text, tracking.action_stop_words) for _, a in actions]
 

@@ -33,6 +33,25 @@ def vectorise(texts: Sequence[str], extra_stop_words: Iterable[str] = ()) -> spa
         return sparse.csr_matrix((len(texts), 0))
 
 
+def vectorise_by_group(texts: Sequence[str], groups: Sequence[str],
+                       extra_stop_words: Iterable[str] = ()) -> sparse.csr_matrix:
+    """TF-IDF rows of ``texts`` fitted separately on each group's texts (a series of
+    meetings), in one matrix whose groups share no column: a text's weights depend only on
+    its own group, not on whatever else was in the run, and texts of two groups have cosine 0."""
+    members: dict[str, list[int]] = {}
+    for i, group in enumerate(groups):
+        members.setdefault(group, []).append(i)
+    if not members:
+        return sparse.csr_matrix((0, 0))
+    order = [i for rows in members.values() for i in rows]
+    blocks = [vectorise([texts[i] for i in rows], extra_stop_words) for rows in members.values()]
+    stacked = sparse.block_diag(blocks, format="csr")
+    # back to the order of ``texts``
+    position = np.empty(len(order), dtype=np.int64)
+    position[order] = np.arange(len(order))
+    return stacked[position]
+
+
 def cosine_pairs(left: sparse.csr_matrix, right: sparse.csr_matrix, threshold: float):
     """Yield ``(i, j, score)`` for every row ``i`` of ``left`` and row ``j`` of ``right``
     whose cosine is at least ``threshold`` (and above zero), block by block."""

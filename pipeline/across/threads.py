@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from ..records import Item, MeetingRecords, ThreadLink
 from ..rules import Rules, ThreadRules
 from .series import in_date_order
-from .similarity import content_words, cosine_pairs, vectorise
+from .similarity import content_words, cosine_pairs, vectorise_by_group
 
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 
@@ -90,7 +90,10 @@ def build_threads(meetings: list[MeetingRecords], rules: Rules) -> dict[str, lis
     t = rules.tracking.threads
     ordered = in_date_order(meetings)
     candidates = _candidates(ordered, rules)
-    vectors = vectorise([c.text for c in candidates], rules.tracking.stop_words)
+    # TF-IDF fitted per series: an item's weights depend on its series alone, not on what
+    # else the run holds (scope `all`: on the whole run)
+    groups = [c.series if t.scope == "series" else "" for c in candidates]
+    vectors = vectorise_by_group([c.text for c in candidates], groups, rules.tracking.stop_words)
 
     # each item's look-alikes among the items of the `window` meetings before its own (of
     # its series, or of the run with scope `all`): a matter continues from where it was

@@ -53,6 +53,7 @@ dl.overview dt { font-weight: 600; }
 table.thread, table.concerns { border-collapse: collapse; width: 100%; margin-bottom: 1.5rem; font-size: .9rem; }
 table.thread th, table.thread td, table.concerns th, table.concerns td { border: 1px solid #ddd; padding: .3rem .5rem; text-align: left; vertical-align: top; }
 table.thread th, table.concerns th { background: #f4f4f4; }
+table.concerns td:nth-child(5), table.concerns td:nth-child(6), table.thread td:first-child { white-space: nowrap; }
 .muted { color: #777; font-size: .85rem; }
 </style>
 <script>$plotlyjs</script>

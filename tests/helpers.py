@@ -56,3 +56,11 @@ def context(rules, meeting: date | None = date(2022, 5, 23), people=ASSURANCE_PE
     """A meeting context with the example minutes' people (generated for tests)."""
     persons = [Person(person_id_for(n), n, r, a) for n, r, a in people]
     return MeetingContext(meeting, PeopleIndex(persons, rules.people))
+
+
+def csv_rows(path) -> list[dict[str, str]]:
+    """A dataset CSV's rows as dicts of text, as an analyst's reader sees them."""
+    import csv
+
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))

@@ -4,13 +4,13 @@ meetings whose findings, questions and actions can be followed from month to mon
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
 import pytest
 
 from pipeline.batch import run_batch
+from tests.helpers import csv_rows
 from tests.conftest import FIXTURES, ROOT, SEED
 
 SERIES = FIXTURES / "generated-assurance-series"
@@ -33,10 +33,6 @@ ACTIONS = {
 }
 
 
-def _read(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
-
 
 @pytest.fixture(scope="module")
 def tables(tmp_path_factory, rules) -> dict[str, list[dict[str, str]]]:
@@ -44,7 +40,7 @@ def tables(tmp_path_factory, rules) -> dict[str, list[dict[str, str]]]:
     out = tmp_path_factory.mktemp("series")
     result = run_batch([SEED, *MONTHS], rules, out)
     assert not result.failed, [r.problems for r in result.failed]
-    return {p.stem: _read(p) for p in out.glob("*.csv")}
+    return {p.stem: csv_rows(p) for p in out.glob("*.csv")}
 
 
 @pytest.fixture(scope="module")
@@ -187,7 +183,7 @@ def test_a_concern_held_on_is_the_pccs_question(tables, meeting_of):
 
 
 def test_every_file_is_listed_as_generated_in_the_manifest():
-    rows = _read(SERIES / "MANIFEST.csv")
+    rows = csv_rows(SERIES / "MANIFEST.csv")
     header = (ROOT / "tests" / "gold" / "documents" / "MANIFEST.csv").read_text(encoding="utf-8").splitlines()[0]
     assert (SERIES / "MANIFEST.csv").read_text(encoding="utf-8").splitlines()[0] == header
     listed = {r["path"]: r for r in rows}

@@ -16,14 +16,11 @@ from typer.testing import CliRunner
 
 from pipeline.batch import run_batch
 from pipeline.cli import app
+from tests.helpers import csv_rows
 from tests.conftest import FIXTURES
 
 BOARDS = sorted(FIXTURES.glob("suffolk-board-*/source.pdf"))
 
-
-def read(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +33,7 @@ def out(tmp_path_factory, rules) -> Path:
 
 @pytest.fixture(scope="module")
 def tables(out):
-    return {p.stem: read(p) for p in out.glob("*.csv")}
+    return {p.stem: csv_rows(p) for p in out.glob("*.csv")}
 
 
 def threads_by_title(tables) -> dict[str, list[tuple[str, str, str]]]:

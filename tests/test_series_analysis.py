@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from pipeline.batch import run_batch
 from pipeline.cli import app
+from tests.helpers import csv_rows
 from tests.conftest import FIXTURES, SEED
 
 SERIES = FIXTURES / "generated-assurance-series"
@@ -37,10 +38,6 @@ def findings_in(path: Path) -> list[tuple[str, bool]]:
     return found
 
 
-def read(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
-
 
 @pytest.fixture(scope="module")
 def out(tmp_path_factory, rules) -> Path:
@@ -52,7 +49,7 @@ def out(tmp_path_factory, rules) -> Path:
 
 @pytest.fixture(scope="module")
 def tables(out) -> dict[str, list[dict[str, str]]]:
-    return {p.stem: read(p) for p in out.glob("*.csv")}
+    return {p.stem: csv_rows(p) for p in out.glob("*.csv")}
 
 
 def test_the_fixture_has_findings_that_recur_and_a_reused_label():

@@ -9,6 +9,7 @@ from typing import Callable, Iterable
 from .records import CORPUS_TABLES, DocumentRow
 from .rules import Rules
 from .run import DocumentResult, process_document
+from .workers import Limits, process_in_workers
 from .write import build_tables, write_csv_tables
 
 
@@ -76,14 +77,28 @@ class BatchResult:
 
 
 def run_batch(files: list[Path], rules: Rules, out_dir: Path,
-              on_done: Callable[[DocumentResult], None] | None = None) -> BatchResult:
-    """Process every file, then write every table and the manifest to ``out_dir``."""
-    results = []
-    for path in files:
-        result = process_document(path, rules, source=str(path))
-        results.append(result)
-        if on_done is not None:
-            on_done(result)
+              on_done: Callable[[DocumentResult], None] | None = None,
+              workers: int = 0, limits: Limits | None = None) -> BatchResult:
+    """Process every file, then write every table and the manifest to ``out_dir``.
+
+    ``workers`` 0 processes the files here, one after the other; 1 or more processes them in
+    that many worker processes under ``limits`` (pipeline/workers.py). The results are in
+    the order of ``files`` either way, so the dataset does not depend on which worker
+    finished first."""
+    if workers > 0:
+        slots: list[DocumentResult | None] = [None] * len(files)
+        for index, result in process_in_workers(files, rules.directory, workers, limits or Limits()):
+            slots[index] = result
+            if on_done is not None:
+                on_done(result)
+        results = [r for r in slots if r is not None]
+    else:
+        results = []
+        for path in files:
+            result = process_document(path, rules, source=str(path))
+            results.append(result)
+            if on_done is not None:
+                on_done(result)
     tables = build_tables((r.row for r in results), (m for r in results for m in r.meetings), rules)
     inputs = [{"path": r.row.source_path, "sha256": r.row.sha256, "status": r.row.status} for r in results]
     manifest = write_csv_tables(tables, out_dir, rules.hash, inputs)

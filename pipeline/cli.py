@@ -7,6 +7,7 @@ but at least one input ``failed`` (see the summary and documents.csv); 2 usage e
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -21,6 +22,7 @@ from .batch import InputError, find_inputs, run_batch
 from .errors import DocumentError, RulesError
 from .outline import outline_document
 from .rules import load_rules
+from .workers import Limits
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -46,6 +48,23 @@ def _load_rules(rules_dir: Optional[Path]):
         _fail_usage(f"invalid rules: {exc}")
 
 
+_SIZE_UNITS = {"": 1, "K": 2**10, "M": 2**20, "G": 2**30, "T": 2**40}
+
+
+def _parse_size(text: str) -> int:
+    """Bytes of a size such as 512M, 2G, 1.5G or 1048576 (usage error otherwise)."""
+    value = text.strip().upper().removesuffix("B").removesuffix("I")
+    unit = value[-1:] if value[-1:] in _SIZE_UNITS and value[-1:] else ""
+    number = value[:-1] if unit else value
+    try:
+        size = float(number)
+    except ValueError:
+        _fail_usage(f"--max-memory: {text!r} is not a size such as 512M or 2G")
+    if size < 0:
+        _fail_usage("--max-memory must be 0 or more")
+    return int(size * _SIZE_UNITS[unit])
+
+
 def _version(value: bool) -> None:
     if value:
         out.print(f"minutes {__version__}")
@@ -65,6 +84,14 @@ def extract(
     out_dir: Path = typer.Option(Path("extracted"), "--out", "-o", help="Where to write the dataset."),
     rules_dir: Optional[Path] = typer.Option(None, "--rules", help="A rules folder to use instead of the built-in rules."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-j", min=0,
+                                          help="Worker processes (default: every core). 0: no workers, "
+                                               "every document in this process, no timeout or memory cap."),
+    timeout: float = typer.Option(300.0, "--timeout", min=0.0,
+                                  help="Seconds one document may take before its worker is stopped (reason timeout); 0: no limit."),
+    max_memory: str = typer.Option("2G", "--max-memory",
+                                   help="Memory one document may use beyond what its worker holds when ready, "
+                                        "e.g. 512M, 2G (reason oom); 0: no limit."),
 ) -> None:
     """Extract meetings, items, questions, responses and actions into CSV tables."""
     if not paths:
@@ -72,6 +99,10 @@ def extract(
         if not paths[0].exists():
             _fail_usage("no input given and there is no raw/ folder here; name files or folders to read")
     rules = _load_rules(rules_dir)
+    memory = _parse_size(max_memory)
+    if workers is None:
+        workers = os.cpu_count() or 1
+    limits = Limits(timeout=timeout or None, max_memory=memory or None)
     try:
         files = find_inputs(paths)
     except InputError as exc:
@@ -85,9 +116,10 @@ def extract(
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                       console=err, transient=True) as progress:
             task = progress.add_task("extracting", total=len(files))
-            batch = run_batch(files, rules, out_dir, on_done=lambda r: progress.advance(task))
+            batch = run_batch(files, rules, out_dir, on_done=lambda r: progress.advance(task),
+                              workers=workers, limits=limits)
     else:
-        batch = run_batch(files, rules, out_dir)
+        batch = run_batch(files, rules, out_dir, workers=workers, limits=limits)
 
     if not quiet:
         _print_summary(batch)

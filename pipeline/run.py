@@ -59,6 +59,8 @@ def process_document(path: str | Path, rules: Rules, source: str | None = None) 
         segmented = _segment(doc, rules)
     except DocumentError as exc:
         return _failed(source, sha256, len(data), exc.reason, str(exc), fmt)
+    except MemoryError:  # a worker's memory cap (pipeline/workers.py) reached
+        return _failed(source, sha256, len(data), "oom", "ran out of the memory a document may use", fmt)
     except Exception as exc:  # a bug must cost one document, never the batch
         detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
         return _failed(source, sha256, len(data), "internal_error", detail, fmt)
@@ -95,6 +97,17 @@ def _segment(doc: Document, rules: Rules) -> list[SegmentResult]:
     if not results:
         raise refused
     return results
+
+
+def failed_result(path: str | Path, reason: str, message: str) -> DocumentResult:
+    """A failed result for a file whose processing never returned (timeout, a killed
+    worker), with its hash, size and format read again so that nothing about it is lost."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return _failed(str(path), None, None, reason, message)
+    fmt = sniff_format(data) if data.strip() else None
+    return _failed(str(path), hashlib.sha256(data).hexdigest(), len(data), reason, message, fmt)
 
 
 def _failed(source: str, sha256: str | None, size: int | None, reason: str, message: str,

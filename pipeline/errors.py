@@ -33,6 +33,9 @@ REASONS = {
     "no_meeting_found": "no meeting facts (title, date, attendance) were recognised",
     "no_items_found": "a meeting was recognised but none of its items",
     "no_meeting_date": "the meeting date could not be read",
+    "too_large": "the file is larger than the pipeline reads (size, pages, or a ZIP that expands too far)",
+    "timeout": "the document was still being processed when its time ran out",
+    "oom": "the document needed more memory than it may use",
     "internal_error": "the pipeline hit a bug on this file (please report it)",
 }
 

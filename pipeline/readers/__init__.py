@@ -15,6 +15,7 @@ from typing import Callable
 
 from ..document import Document
 from ..errors import ReaderError
+from .guards import check_docx_package, check_size, check_xml_declarations
 from ..rules import Rules, load_rules
 from .sniff import sniff_format
 
@@ -54,7 +55,12 @@ def read_bytes(data: bytes, source: str, rules: Rules | None = None) -> Document
     """
     if not data.strip():
         raise ReaderError("empty_file", "the file is empty" if not data else "the file holds only white space")
+    check_size(data)
     fmt = sniff_format(data)
+    if fmt == "docx":
+        check_docx_package(data)
+    elif fmt == "html":
+        check_xml_declarations(data, "HTML page")
     sha256 = hashlib.sha256(data).hexdigest()
     return reader_for(fmt)(data, source, sha256, rules if rules is not None else load_rules())
 

@@ -53,6 +53,7 @@ from lxml import etree
 
 from ..document import Block, Cell, Document, Mark, Provenance, Row, Table, TextBlock
 from ..errors import ReaderError
+from .sniff import OLE_MAGIC
 from ..textutil import trim_marks
 from .docx_numbering import ListCounter, ListLabel, NumberingDefinitions
 
@@ -78,7 +79,6 @@ _HEADING_NAME = re.compile(r"^heading\s*([1-9])$")
 _SPACE = re.compile(r"\s+")
 _BLOCK_TAGS, _ROW_TAGS, _CELL_TAGS = frozenset((_P, _TBL)), frozenset((_TR,)), frozenset((_TC,))
 _MAX_COLUMNS = 63  # Word's limit on table columns
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 _RENDERED, _EXPLICIT = "rendered", "explicit"
 _PAGE_SOURCES = {
@@ -120,7 +120,7 @@ def read_docx(data: bytes, source: str, sha256: str, rules=None) -> Document:
 
 def _open_main_part(data: bytes) -> tuple[Part, etree._Element]:
     """The main document part and its root element; ``ReaderError`` for a file that is not one."""
-    if data.startswith(_OLE_MAGIC):
+    if data.startswith(OLE_MAGIC):
         # Word saves a password-protected .docx as an OLE container with an encrypted package
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise ReaderError("encrypted", "the Word document is password-protected (encrypted package)")

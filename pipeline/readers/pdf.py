@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 
 from ..document import Cell, Document, Mark, Provenance, Row, Table, TextBlock
 from ..errors import ReaderError
+from .guards import check_pdf_pages
 from ..rules import PdfRules, Rules
 from .pdf_grid import Grid, find_grids
 
@@ -112,6 +113,8 @@ def read_pdf(data: bytes, source: str, sha256: str, rules: Rules) -> Document:
             pages = list(pdf.pages)
         except Exception as exc:
             raise _open_error(exc) from None
+        # counted from the page tree, before any page's content is parsed
+        check_pdf_pages(len(pages))
         carried = None  # column starts of a table without lines running onto the next page
         for number, page in enumerate(pages, 1):
             try:

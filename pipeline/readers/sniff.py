@@ -21,6 +21,9 @@ _TAG_START = re.compile(_PROLOG + rb"<(?:p|div|table|h[1-6]|ul|ol|section|articl
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 
 
+#: The first bytes of an OLE compound file (legacy Word, or Office's encrypted package).
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
 def sniff_format(data: bytes) -> str:
     """The format of a file's content: ``pdf``, ``docx``, ``doc``, ``rtf``, ``odf``,
     ``zip``, ``html``, ``text`` or ``binary``.
@@ -33,7 +36,7 @@ def sniff_format(data: bytes) -> str:
     stripped = head.lstrip()
     if stripped.startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
         return "pdf"
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+    if head.startswith(OLE_MAGIC):
         # an OLE container: a legacy .doc, or a password-protected .docx, which Office
         # stores as an "EncryptedPackage" stream inside one (the DOCX reader says so)
         return "docx" if _ENCRYPTED_PACKAGE in data[:1 << 20] else "doc"

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
+from .ledger import Ledger, Plan
 from .records import CORPUS_TABLES, DocumentRow
 from .rules import Rules
 from .run import DocumentResult, process_document
@@ -54,6 +55,8 @@ class BatchResult:
     corpus_counts: dict[str, int] = field(default_factory=dict)  # rows of tables built across meetings
     recurring_threads: int = 0  # threads with items in two meetings or more
     followed_actions: int = 0  # actions a later meeting spoke of
+    from_ledger: int = 0  # documents whose result an earlier run had kept (pipeline/ledger.py)
+    duplicates: int = 0  # files with the same content as an earlier file of the run
 
     @property
     def rows(self) -> list[DocumentRow]:
@@ -78,27 +81,54 @@ class BatchResult:
 
 def run_batch(files: list[Path], rules: Rules, out_dir: Path,
               on_done: Callable[[DocumentResult], None] | None = None,
-              workers: int = 0, limits: Limits | None = None) -> BatchResult:
+              workers: int = 0, limits: Limits | None = None, scheduler: str | None = None,
+              reprocess: bool = False) -> BatchResult:
     """Process every file, then write every table and the manifest to ``out_dir``.
 
     ``workers`` 0 processes the files here, one after the other; 1 or more processes them in
-    that many worker processes under ``limits`` (pipeline/workers.py). The results are in
-    the order of ``files`` either way, so the dataset does not depend on which worker
-    finished first."""
-    if workers > 0:
+    that many worker processes under ``limits`` (pipeline/workers.py); a ``scheduler``
+    address sends them to that Dask cluster instead (pipeline/distribute.py). The results
+    are in the order of ``files`` every way, so the dataset does not depend on which worker
+    finished first.
+
+    A document done by an earlier run into ``out_dir`` (same content, name, pipeline and
+    rules) comes from its ledger instead, unless ``reprocess``; a second file with the same
+    content is processed once (pipeline/ledger.py)."""
+    plan = Plan(files, Ledger(out_dir, rules.hash), reprocess)
+    for result in plan.known.values():
+        if on_done is not None:
+            on_done(result)
+    files = plan.todo  # what is left to process; plan.done() keeps each result as it comes
+    if workers > 0 or scheduler is not None:
         slots: list[DocumentResult | None] = [None] * len(files)
-        for index, result in process_in_workers(files, rules.directory, workers, limits or Limits()):
+        if scheduler is not None:
+            from .distribute import process_on_dask  # dask is an optional extra
+
+            finished = process_on_dask(files, rules, scheduler)
+        else:
+            finished = process_in_workers(files, rules.directory, workers, limits or Limits())
+        for index, result in finished:
             slots[index] = result
+            plan.done(index, result)
             if on_done is not None:
                 on_done(result)
         results = [r for r in slots if r is not None]
     else:
         results = []
-        for path in files:
+        for index, path in enumerate(files):
             result = process_document(path, rules, source=str(path))
             results.append(result)
+            plan.done(index, result)
             if on_done is not None:
                 on_done(result)
+    batch = write_dataset(plan.results(), rules, out_dir)
+    plan.ledger.prune()  # entries of other code or rules can never be used again
+    return replace(batch, from_ledger=plan.from_ledger, duplicates=len(plan.first_of))
+
+
+def write_dataset(results: list[DocumentResult], rules: Rules, out_dir: Path) -> BatchResult:
+    """Build every table from the documents' results (and across their meetings), write
+    them and the manifest to ``out_dir``."""
     tables = build_tables((r.row for r in results), (m for r in results for m in r.meetings), rules)
     inputs = [{"path": r.row.source_path, "sha256": r.row.sha256, "status": r.row.status} for r in results]
     manifest = write_csv_tables(tables, out_dir, rules.hash, inputs)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
@@ -18,7 +19,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import __version__
-from .batch import InputError, find_inputs, run_batch
+from .batch import InputError, find_inputs, run_batch, write_dataset
+from .distribute import ClusterError
 from .errors import DocumentError, RulesError
 from .outline import outline_document
 from .rules import load_rules
@@ -65,6 +67,23 @@ def _parse_size(text: str) -> int:
     return int(size * _SIZE_UNITS[unit])
 
 
+def _parse_shard(text: str):
+    from .shard import ShardError, parse_shard
+
+    try:
+        return parse_shard(text)
+    except ShardError as exc:
+        _fail_usage(str(exc))
+
+
+def _shard_files(files: list[Path], roots: list[Path], shard) -> tuple[list[int], list[Path]]:
+    """The positions among all inputs and the files of one shard."""
+    from .shard import select_shard
+
+    chosen = select_shard(files, roots, shard)
+    return [i for i, _ in chosen], [f for _, f in chosen]
+
+
 def _version(value: bool) -> None:
     if value:
         out.print(f"minutes {__version__}")
@@ -92,8 +111,19 @@ def extract(
     max_memory: str = typer.Option("2G", "--max-memory",
                                    help="Memory one document may use beyond what its worker holds when ready, "
                                         "e.g. 512M, 2G (reason oom); 0: no limit."),
+    reprocess: bool = typer.Option(False, "--reprocess",
+                                   help="Process every document again, even those an earlier run into --out "
+                                        "already did (its ledger, OUT/.minutes-ledger/)."),
+    shard_text: Optional[str] = typer.Option(None, "--shard", metavar="i/N",
+                                             help="Process only shard i of N of the inputs (chosen by a hash of each "
+                                                  "path relative to its folder); `minutes merge` joins the N outputs."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS",
+                                            help="Process the documents on this Dask cluster (e.g. tcp://host:8786; "
+                                                 "needs minutes[dask]) instead of local workers; --workers, "
+                                                 "--timeout and --max-memory then do not apply."),
 ) -> None:
     """Extract meetings, items, questions, responses and actions into CSV tables."""
+    shard = _parse_shard(shard_text) if shard_text is not None else None
     if not paths:
         paths = [Path("raw")]
         if not paths[0].exists():
@@ -111,15 +141,25 @@ def extract(
         _fail_usage(f"no files found in {', '.join(map(str, paths))}")
     if out_dir.exists() and not out_dir.is_dir():
         _fail_usage(f"--out {out_dir} exists and is not a folder")
+    all_files = files
+    if shard is not None:
+        positions, files = _shard_files(all_files, paths, shard)
 
-    if err.is_terminal and not quiet:
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                      console=err, transient=True) as progress:
-            task = progress.add_task("extracting", total=len(files))
-            batch = run_batch(files, rules, out_dir, on_done=lambda r: progress.advance(task),
-                              workers=workers, limits=limits)
-    else:
-        batch = run_batch(files, rules, out_dir, workers=workers, limits=limits)
+    options = {"workers": workers, "limits": limits, "reprocess": reprocess, "scheduler": scheduler}
+    try:
+        if err.is_terminal and not quiet:
+            with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                          console=err, transient=True) as progress:
+                task = progress.add_task("extracting", total=len(files))
+                batch = run_batch(files, rules, out_dir, on_done=lambda r: progress.advance(task), **options)
+        else:
+            batch = run_batch(files, rules, out_dir, **options)
+    except ClusterError as exc:
+        _fail_usage(str(exc))
+    if shard is not None:
+        from .shard import write_records
+
+        write_records(out_dir, shard, len(all_files), positions, batch.results, rules.hash)
 
     if not quiet:
         _print_summary(batch)
@@ -142,6 +182,9 @@ def _print_summary(batch) -> None:
     summary.add_row("threads", str(batch.count("threads")), f"{batch.recurring_threads} across meetings")
     summary.add_row("action_log", str(batch.count("action_log")), f"{batch.followed_actions} actions followed up")
     out.print(f"minutes extract → {batch.out_dir}/", markup=False, highlight=False)
+    processed = len(batch.rows) - batch.from_ledger - batch.duplicates
+    copies = f", {batch.duplicates} {'copy' if batch.duplicates == 1 else 'copies'} of another input" if batch.duplicates else ""
+    out.print(f"{batch.from_ledger} from the ledger, {processed} processed{copies}", markup=False, highlight=False)
     out.print(summary)
     problems = [r.row for r in batch.results if r.row.status != "ok"]
     if not problems:
@@ -161,6 +204,34 @@ def _print_summary(batch) -> None:
         example = rows[0]
         out.print(f"  {status:<8}{reason:<18}{len(rows):>5}  e.g. {example.source_path}: {example.message or ''}",
                   markup=False, highlight=False, overflow="ellipsis", no_wrap=True)
+
+
+@app.command()
+def merge(
+    out_dir: Path = typer.Argument(..., help="Where to write the dataset of the whole archive."),
+    shard_dirs: list[Path] = typer.Argument(..., help="The --out folders of the N `minutes extract --shard i/N` runs."),
+    rules_dir: Optional[Path] = typer.Option(None, "--rules", help="The rules the shards were made with, if not the built-in rules."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
+) -> None:
+    """Join the outputs of `minutes extract --shard i/N` (every i of one N) into one dataset,
+    the same as one run over all the inputs: the per-meeting tables and the tables built
+    across meetings are rebuilt from the shards' records (SHARD/shard.jsonl.gz)."""
+    from .shard import ShardError, merge_records, read_records
+
+    rules = _load_rules(rules_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        _fail_usage(f"{out_dir} exists and is not a folder")
+    if any(out_dir.resolve() == d.resolve() for d in shard_dirs):
+        _fail_usage(f"{out_dir} is one of the shards; write the merged dataset to another folder")
+    try:
+        results = merge_records([read_records(d) for d in shard_dirs], rules.hash)
+    except ShardError as exc:
+        _fail_usage(str(exc))
+    batch = write_dataset(results, rules, out_dir)
+    batch = replace(batch, duplicates=sum(1 for r in results if r.row.duplicate_of is not None))
+    if not quiet:
+        _print_summary(batch)
+    raise typer.Exit(EXIT_SOME_FAILED if batch.failed else EXIT_OK)
 
 
 @app.command()

@@ -37,6 +37,8 @@ REASONS = {
     "timeout": "the document was still being processed when its time ran out",
     "oom": "the document needed more memory than it may use",
     "internal_error": "the pipeline hit a bug on this file (please report it)",
+    # a warning (documents.message), never a failure on its own: the bytes decide the format
+    "type_mismatch": "the file's extension names another format than its content; it was read as its content",
 }
 
 

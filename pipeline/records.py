@@ -25,6 +25,7 @@ class DocumentRow:
     size_bytes: int | None = None
     meetings: int = 0
     message: str | None = None
+    duplicate_of: str | None = None  # a second file with the same content: the first's document_id
 
 
 @dataclass(frozen=True, slots=True)

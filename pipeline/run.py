@@ -18,7 +18,7 @@ from .errors import DocumentError, Problem
 from .ids import document_id
 from .nlp import build_nlp
 from .readers import read_bytes
-from .readers.sniff import sniff_format
+from .readers.sniff import extension_mismatch, sniff_format
 from .records import DocumentRow, MeetingRecords
 from .repair import repair
 from .rules import Rules
@@ -54,19 +54,26 @@ def process_document(path: str | Path, rules: Rules, source: str | None = None) 
         return _failed(source, None, None, "not_found", f"cannot read the file: {exc.strerror or exc}")
     sha256 = hashlib.sha256(data).hexdigest()
     fmt = sniff_format(data) if data.strip() else None
+    # the name disagreeing with the bytes is a warning: the file is read as what it holds
+    mismatch = extension_mismatch(str(path), fmt)
     try:
         doc = read_and_repair(data, source, rules)
         segmented = _segment(doc, rules)
     except DocumentError as exc:
-        return _failed(source, sha256, len(data), exc.reason, str(exc), fmt)
+        message = f"{exc}; {mismatch}" if mismatch else str(exc)
+        return _failed(source, sha256, len(data), exc.reason, message, fmt)
     except MemoryError:  # a worker's memory cap (pipeline/workers.py) reached
         return _failed(source, sha256, len(data), "oom", "ran out of the memory a document may use", fmt)
     except Exception as exc:  # a bug must cost one document, never the batch
         detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
         return _failed(source, sha256, len(data), "internal_error", detail, fmt)
     problems = tuple(p for s in segmented for p in s.problems)
+    # what the reader noticed (an unclosed comment, bytes replaced in decoding …)
+    problems += tuple(Problem("warning", "reader_warning", w) for w in doc.warnings)
+    if mismatch:
+        problems += (Problem("warning", "type_mismatch", mismatch),)
     reason = next((p.code for p in problems if p.code in _PARTIAL_CODES), None)
-    messages = dict.fromkeys(p.message for p in problems if p.code in _PARTIAL_CODES)
+    messages = dict.fromkeys(p.message for p in problems if p.code in (*_PARTIAL_CODES, "type_mismatch"))
     row = DocumentRow(
         document_id=document_id(sha256),
         source_path=source,

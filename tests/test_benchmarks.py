@@ -45,3 +45,29 @@ def test_across_benchmark_prints_every_stage_for_every_size():
         items, actions, seconds, per_meeting, peak, ratio = (float(x) for x in r[-6:])
         assert items > 0 and actions > 0 and seconds > 0 and per_meeting > 0 and peak > 0 and ratio > 0
     assert [float(r[-1]) for r in rows if r[0] == "tf-idf"] == [1.0, 1.0]  # the baseline against itself
+
+
+def test_archive_benchmark_prints_speed_memory_and_the_ratio_to_pdfplumber():
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_archive.py"), "--documents", "4,6",
+                             "--workers", "2"], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("archive: 6 documents") and " pdf" in lines[0], result.stdout
+    labels = ("pipeline, 2 workers", "pipeline, 1 worker", "pipeline, 1 worker, its PDFs",
+              "pdfplumber text+tables, same PDFs")
+    rows = {}
+    for line in lines:
+        label = next((lb for lb in sorted(labels, key=len, reverse=True) if line.startswith(lb + " ")), None)
+        if label is not None:
+            rows.setdefault(label, []).append([float(x) for x in line[len(label):].split()])
+    assert [len(rows.get(lb, [])) for lb in labels] == [2, 1, 1, 1], result.stdout
+    assert [r[0] for r in rows["pipeline, 2 workers"]] == [4, 6]  # one row per archive size
+    for label, figures in rows.items():
+        for documents, pages, seconds, per_second, pages_per_second, peak in figures:
+            assert documents > 0 and pages > 0 and seconds > 0 and per_second > 0 and pages_per_second > 0, label
+            assert peak > 50, label  # MiB: a Python process with pdfplumber holds more than that
+    assert rows["pipeline, 1 worker, its PDFs"][0][:2] == rows["pdfplumber text+tables, same PDFs"][0][:2]
+    ratio = next(line for line in lines if line.startswith("ratio:"))
+    assert float(ratio.split("takes ")[1].split("×")[0]) > 0
+    growth = next(line for line in lines if line.startswith("memory as the archive grows:"))
+    assert "4 documents" in growth and "6 documents" in growth

@@ -36,8 +36,9 @@ def test_extract_defaults_to_raw_and_extracted(workdir):
     result = minutes("extract", cwd=workdir)
     assert result.returncode == 0, result.stderr
     written = {p.name for p in (workdir / "extracted").iterdir()}
-    # every table of the contract, the corpus-level ones (people, acronyms …) included
-    assert written == {f"{t}.csv" for t in TABLES} | {"manifest.json"}
+    # every table of the contract, the corpus-level ones (people, acronyms …) included,
+    # and the ledger of what each document became (no staging folder left behind)
+    assert written == {f"{t}.csv" for t in TABLES} | {"manifest.json", ".minutes-ledger"}
     assert {"documents.csv", "mentions.csv", "people.csv"} <= written
     assert len(rows(workdir / "extracted" / "items.csv")) == 21
 
@@ -47,6 +48,17 @@ def test_summary_counts_what_was_extracted(workdir):
     for label, count in (("documents", 1), ("meetings", 1), ("items", 21), ("questions", 28), ("actions", 2)):
         assert any(line.split()[:2] == [label, str(count)] for line in out.splitlines()), out
     assert "problems: none" in out
+
+
+def test_a_rerun_says_what_came_from_the_ledger_and_reprocess_skips_it(workdir):
+    shutil.copy(SEED, workdir / "raw" / "copy.txt")  # the same content twice: processed once
+    first = minutes("extract", "-j", "0", cwd=workdir).stdout
+    assert "0 from the ledger, 1 processed, 1 copy of another input" in first, first
+    again = minutes("extract", "-j", "0", cwd=workdir)
+    assert again.returncode == 0, again.stderr
+    assert "1 from the ledger, 0 processed, 1 copy of another input" in again.stdout, again.stdout
+    forced = minutes("extract", "-j", "0", "--reprocess", cwd=workdir).stdout
+    assert "0 from the ledger, 1 processed" in forced, forced
 
 
 def test_piped_output_has_no_progress_bar_or_colour(workdir):

@@ -15,7 +15,9 @@ from typing import Callable
 
 from ..document import Document
 from ..errors import ReaderError
-from .guards import check_docx_package, check_size, check_xml_declarations
+from .decode import BOMS
+from .guards import (check_block_lengths, check_docx_package, check_pdf_streams, check_size,
+                     check_xml_declarations)
 from ..rules import Rules, load_rules
 from .sniff import sniff_format
 
@@ -53,16 +55,29 @@ def read_bytes(data: bytes, source: str, rules: Rules | None = None) -> Document
     ``rules`` gives readers their settings (PDF table settings …); default: the rules
     found by ``load_rules()``.
     """
-    if not data.strip():
-        raise ReaderError("empty_file", "the file is empty" if not data else "the file holds only white space")
+    if not _without_bom(data).strip():
+        # a byte-order mark alone (an editor's "empty" UTF-8 file) is as empty as no bytes
+        raise ReaderError("empty_file", "the file is empty" if not data else "the file holds only white space"
+                          if not data.strip() else "the file holds only a byte-order mark")
     check_size(data)
     fmt = sniff_format(data)
     if fmt == "docx":
         check_docx_package(data)
     elif fmt == "html":
         check_xml_declarations(data, "HTML page")
+    elif fmt == "pdf":
+        check_pdf_streams(data)
     sha256 = hashlib.sha256(data).hexdigest()
-    return reader_for(fmt)(data, source, sha256, rules if rules is not None else load_rules())
+    doc = reader_for(fmt)(data, source, sha256, rules if rules is not None else load_rules())
+    check_block_lengths(doc.blocks)
+    return doc
+
+
+def _without_bom(data: bytes) -> bytes:
+    for bom, _ in BOMS:
+        if data.startswith(bom):
+            return data[len(bom):]
+    return data
 
 
 def read_document(path: str | Path, source: str | None = None, rules: Rules | None = None) -> Document:

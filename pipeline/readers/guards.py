@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 
 from ..errors import ReaderError
 from .sniff import OLE_MAGIC
@@ -24,7 +25,19 @@ MAX_ZIP_RATIO = 200  # Word's XML compresses 5–20×; a bomb compresses 1000× 
 ZIP_RATIO_FLOOR = 2**20  # members smaller than this expanded are never a bomb
 #: The most pages a PDF may have.
 MAX_PDF_PAGES = 2_000
+#: How far a PDF's streams other than images may inflate, one and all together. pdfminer
+#: inflates a content stream whole, in memory: a "flate bomb" of 400 KB holds 400 MB of
+#: content. Images are left out: pdfplumber never inflates them, and a scan's page is large.
+MAX_PDF_STREAM_BYTES = 64 * 2**20
+MAX_PDF_INFLATED_BYTES = 256 * 2**20
+#: The longest paragraph read: the date and name finders grow worse than linearly with a
+#: block's length, and no minutes hold 100,000 characters without a paragraph break
+#: (a file of one 10 MB line is damage or an export gone wrong).
+MAX_BLOCK_CHARS = 100_000
 
+# where a PDF stream's data starts, and the dictionary before it (to tell images apart)
+_PDF_STREAM = re.compile(rb"stream\r?\n")
+_PDF_IMAGE = re.compile(rb"/Subtype\s*/Image\b")
 # a document type or entity declaration near the start of an XML part
 _DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)\b", re.IGNORECASE)
 
@@ -81,3 +94,51 @@ def check_pdf_pages(pages: int) -> None:
     """``too_large`` for a PDF over ``MAX_PDF_PAGES`` pages."""
     if pages > MAX_PDF_PAGES:
         raise ReaderError("too_large", f"the PDF has {pages} pages; more than {MAX_PDF_PAGES} are not read")
+
+
+def check_pdf_streams(data: bytes) -> None:
+    """``too_large`` for a PDF whose streams (images aside) inflate past
+    ``MAX_PDF_STREAM_BYTES`` each or ``MAX_PDF_INFLATED_BYTES`` in all: a flate bomb.
+
+    The streams are found in the bytes and inflated a megabyte at a time, counting and
+    throwing away, so the check itself never holds more than that; a stream that is not
+    zlib data (another filter, damage) is left to the parser."""
+    total = 0
+    for found in _PDF_STREAM.finditer(data):
+        start = found.end()
+        if _PDF_IMAGE.search(data[max(0, found.start() - 512): found.start()]):
+            continue
+        end = data.find(b"endstream", start)
+        size = _inflated_size(data[start: end if end > 0 else len(data)], MAX_PDF_STREAM_BYTES + 1)
+        total += size
+        if size > MAX_PDF_STREAM_BYTES or total > MAX_PDF_INFLATED_BYTES:
+            raise ReaderError("too_large", f"a stream of the PDF inflates to more than "
+                                           f"{(MAX_PDF_STREAM_BYTES if size > MAX_PDF_STREAM_BYTES else MAX_PDF_INFLATED_BYTES) // 2**20} MB "
+                                           "(a decompression bomb?); not read")
+
+
+def _inflated_size(raw: bytes, limit: int) -> int:
+    """How many bytes zlib data inflates to, counted up to ``limit`` (0 if not zlib data)."""
+    inflater = zlib.decompressobj()
+    size = 0
+    try:
+        size += len(inflater.decompress(raw, 2**20))
+        while inflater.unconsumed_tail and size < limit:
+            size += len(inflater.decompress(inflater.unconsumed_tail, 2**20))
+    except zlib.error:
+        pass  # not zlib data, or damaged from here on: what inflated so far counts
+    return size
+
+
+def check_block_lengths(blocks) -> None:
+    """``too_large`` for a document holding a paragraph over ``MAX_BLOCK_CHARS`` characters
+    (``blocks``: a Document's blocks; table cells are looked into)."""
+    stack = list(blocks)
+    while stack:
+        block = stack.pop()
+        rows = getattr(block, "rows", None)
+        if rows is not None:
+            stack.extend(b for row in rows for cell in row.cells for b in cell.blocks)
+        elif len(getattr(block, "text", "")) > MAX_BLOCK_CHARS:
+            raise ReaderError("too_large", f"a paragraph of {len(block.text):,} characters (a file without line "
+                                           f"breaks?); paragraphs over {MAX_BLOCK_CHARS:,} characters are not read")

@@ -24,6 +24,26 @@ _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 #: The first bytes of an OLE compound file (legacy Word, or Office's encrypted package).
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
+#: file extension → the format its name promises (names not listed promise nothing)
+_EXTENSIONS = {".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".html": "html", ".htm": "html",
+               ".xhtml": "html", ".txt": "text", ".text": "text", ".md": "text", ".rtf": "rtf",
+               ".odt": "odf", ".zip": "zip"}
+_FORMAT_NAMES = {"pdf": "a PDF", "docx": "a Word document", "doc": "a legacy Word .doc", "html": "an HTML page",
+                 "text": "plain text", "rtf": "Rich Text", "odf": "an OpenDocument file", "zip": "a ZIP archive",
+                 "binary": "binary data"}
+
+
+def extension_mismatch(name: str, fmt: str | None) -> str | None:
+    """A sentence when a file's extension names another format than its bytes hold (a PDF
+    saved as .html by a web CMS, a .doc renamed .docx), else None. The bytes win: the
+    file is read as what it holds."""
+    suffix = name[name.rfind("."):].lower() if "." in name.rsplit("/", 1)[-1] else ""
+    promised = _EXTENSIONS.get(suffix)
+    if promised is None or fmt is None or fmt == promised:
+        return None
+    return f"the file is named {suffix} but holds {_FORMAT_NAMES.get(fmt, fmt)}"
+
+
 def sniff_format(data: bytes) -> str:
     """The format of a file's content: ``pdf``, ``docx``, ``doc``, ``rtf``, ``odf``,
     ``zip``, ``html``, ``text`` or ``binary``.
@@ -112,6 +132,10 @@ def _sniff_zip(data: bytes) -> str:
         # a damaged ZIP whose local headers still name Word's parts is a damaged .docx:
         # the DOCX reader reports it as corrupt rather than as an unsupported archive
         if b"word/" in data[:1 << 20] and b"[Content_Types].xml" in data[:1 << 20]:
+            return "docx"
+        # a .docx cut short (a broken download) keeps only its first members' local
+        # headers, and some writers put [Content_Types].xml last: Word's parts are enough
+        if re.search(rb"PK\x03\x04.{26}word/", data[:1 << 20], re.DOTALL):
             return "docx"
         return "zip"
     return "zip"

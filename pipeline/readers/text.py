@@ -23,7 +23,7 @@ _FORM_FEED = "\f"
 
 def read_text(data: bytes, source: str, sha256: str, rules=None) -> Document:
     """Read a text file's bytes into a ``Document`` (``rules`` are not needed here)."""
-    from .decode import decode_text
+    from .decode import decode_text, replaced_bytes
 
     from .markdown import looks_like_markdown, read_markdown
 
@@ -44,7 +44,7 @@ def read_text(data: bytes, source: str, sha256: str, rules=None) -> Document:
         blocks=tuple(blocks),
         pages=pages,
         encoding=encoding,
-        warnings=(),
+        warnings=replaced_bytes(text, encoding),
         layout=layout,
     )
 

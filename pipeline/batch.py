@@ -99,28 +99,18 @@ def run_batch(files: list[Path], rules: Rules, out_dir: Path,
         if on_done is not None:
             on_done(result)
     files = plan.todo  # what is left to process; plan.done() keeps each result as it comes
-    if workers > 0 or scheduler is not None:
-        slots: list[DocumentResult | None] = [None] * len(files)
-        if scheduler is not None:
-            from .distribute import process_on_dask  # dask is an optional extra
+    if scheduler is not None:
+        from .distribute import process_on_dask  # dask is an optional extra
 
-            finished = process_on_dask(files, rules, scheduler)
-        else:
-            finished = process_in_workers(files, rules.directory, workers, limits or Limits())
-        for index, result in finished:
-            slots[index] = result
-            plan.done(index, result)
-            if on_done is not None:
-                on_done(result)
-        results = [r for r in slots if r is not None]
+        finished = process_on_dask(files, rules, scheduler)
+    elif workers > 0:
+        finished = process_in_workers(files, rules.directory, workers, limits or Limits())
     else:
-        results = []
-        for index, path in enumerate(files):
-            result = process_document(path, rules, source=str(path))
-            results.append(result)
-            plan.done(index, result)
-            if on_done is not None:
-                on_done(result)
+        finished = ((index, process_document(path, rules, source=str(path))) for index, path in enumerate(files))
+    for index, result in finished:
+        plan.done(index, result)
+        if on_done is not None:
+            on_done(result)
     batch = write_dataset(plan.results(), rules, out_dir)
     plan.ledger.prune()  # entries of other code or rules can never be used again
     return replace(batch, from_ledger=plan.from_ledger, duplicates=len(plan.first_of))

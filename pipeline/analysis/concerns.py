@@ -13,6 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .data import topic_labels  # noqa: F401  (the CLI and notebooks take both from here)
+from .report_data import current_statuses
 
 COLUMNS = ["rank", "kind", "key", "label", "meetings", "first_seen", "last_seen", "longest_run",
            "concerns", "open_actions", "records"]
@@ -46,10 +47,8 @@ def longest_run(positions: pd.DataFrame) -> int:
 def open_action_ids(tables: dict[str, pd.DataFrame]) -> set[str]:
     """Actions not reported complete: current status other than ``complete`` (every action
     without a log row counts as open)."""
-    actions = set(tables["actions"]["action_id"].dropna())
-    log = tables["action_log"]
-    done = set(log.loc[log["current_status"] == "complete", "action_id"].dropna())
-    return actions - done
+    statuses = current_statuses(tables["actions"].dropna(subset=["action_id"]), tables["action_log"])
+    return set(statuses.index[statuses != "complete"])
 
 
 def _summary(kind: str, key: str, label: str, records: pd.DataFrame, order: pd.DataFrame,

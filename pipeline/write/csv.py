@@ -23,6 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import __version__
+from .formats import write_formats
 
 
 def _sha256(path: Path) -> str:
@@ -77,6 +78,8 @@ def write_csv_tables(tables: dict[str, pd.DataFrame], out_dir: Path, rules_hash:
         "inputs": inputs,
         "tables": written,
     }
+    # Parquet, data package, databases: staged with the CSVs, committed by the same rename
+    manifest["formats"] = write_formats(tables, staging, manifest)
     (staging / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     _fsync(staging / "manifest.json")
     _fsync(staging)

@@ -1,0 +1,24 @@
+"""The dataset's other renderings, written beside the CSVs in the same staged publish.
+
+``write_csv_tables`` stages every table as CSV and then calls ``write_formats`` with the
+same tables and the staging folder, so Parquet, the data package and the databases are
+committed together with the CSVs (one rename) and can never describe another run's tables.
+Each writer returns the file names it wrote; they are listed in ``manifest.json``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+# writer(tables, staging folder, manifest-so-far) -> names of the files it wrote
+WRITERS: list = []
+
+
+def write_formats(tables: dict[str, pd.DataFrame], staging: Path, manifest: dict) -> list[str]:
+    """Run every registered writer into ``staging``; return the files written."""
+    written: list[str] = []
+    for writer in WRITERS:
+        written.extend(writer(tables, staging, manifest))
+    return written

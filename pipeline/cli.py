@@ -374,6 +374,88 @@ def concerns(
         wide.print(f"… {len(ranked) - top} more (--top 0 shows all)", markup=False, highlight=False)
 
 
+@app.command()
+def validate(
+    data_dir: Path = typer.Option(Path("extracted"), "--data", "-d", help="The dataset folder `minutes extract` wrote."),
+) -> None:
+    """Check every table against datapackage.json with frictionless (types, allowed values,
+    primary and foreign keys, checksums); exit 1 on any violation."""
+    from .write.validate import ValidationSetupError, summary_lines, validate_dataset
+
+    try:
+        report = validate_dataset(data_dir)
+    except ValidationSetupError as exc:
+        _fail_usage(str(exc))
+    for line in summary_lines(report):
+        out.print(line, markup=False, highlight=False, soft_wrap=True)
+    if not report.valid:
+        raise typer.Exit(EXIT_SOME_FAILED)
+
+
+@app.command()
+def export(
+    for_excel: bool = typer.Option(False, "--for-excel", help="CSVs for Excel: UTF-8 with BOM, CRLF, formula-like cells prefixed with '."),
+    data_dir: Path = typer.Option(Path("extracted"), "--data", "-d", help="The dataset folder `minutes extract` wrote."),
+    out_dir: Optional[Path] = typer.Option(None, "--out", "-o", help="Where to write the copies. Default: DATA/excel"),
+) -> None:
+    """Export copies of the dataset's CSVs for other programs (the canonical CSVs stay as they are)."""
+    from .write.excel import export_for_excel
+
+    if not for_excel:
+        _fail_usage("say which export: --for-excel")
+    target = out_dir or data_dir / "excel"
+    try:
+        written = export_for_excel(data_dir, target)
+    except (ValueError, FileNotFoundError) as exc:
+        _fail_usage(str(exc))
+    out.print(f"minutes export → {target} ({len(written)} CSVs for Excel)", markup=False, highlight=False)
+
+
+@app.command()
+def query(
+    sql: str = typer.Argument(..., help="The SQL to run (DuckDB), e.g. \"SELECT kind, count(*) FROM items GROUP BY kind\"."),
+    data_dir: Path = typer.Option(Path("extracted"), "--data", "-d", help="The dataset folder `minutes extract` wrote."),
+    output_format: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
+) -> None:
+    """Run SQL over the dataset (its minutes.duckdb, read-only; else its CSVs) and print the rows.
+    Tables as in docs/schema.md, plus the views open_actions, questions_with_responses, people_mentions."""
+    from .analysis.data import DatasetError
+    from .query import FORMATS, QueryError, as_csv, as_json, as_table, run_query
+
+    if output_format not in FORMATS:
+        _fail_usage(f"--format must be {', '.join(FORMATS)}, not {output_format!r}")
+    try:
+        result = run_query(data_dir, sql)
+    except DatasetError as exc:
+        _fail_usage(str(exc))
+    except QueryError as exc:
+        _fail_usage(f"query failed: {exc}")
+    if output_format == "csv":
+        sys.stdout.write(as_csv(result))
+    elif output_format == "json":
+        sys.stdout.write(as_json(result))
+    else:
+        # piped or narrow, rich would wrap every cell into a column of fragments
+        wide = out if out.is_terminal and out.width >= 100 else Console(width=max(out.width, 140))
+        wide.print(as_table(result))
+
+
+@app.command()
+def serve(
+    data_dir: Path = typer.Option(Path("extracted"), "--data", "-d", help="The dataset folder `minutes extract` wrote."),
+    port: int = typer.Option(8001, "--port", "-p", min=0, max=65535, help="Port to listen on (0: any free port)."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0: every interface)."),
+) -> None:
+    """Browse and search the dataset in Datasette (needs minutes[serve]): serves DATA/minutes.sqlite
+    until interrupted."""
+    from .serve import ServeError, serve as run_datasette
+
+    try:
+        run_datasette(data_dir, host=host, port=port)
+    except ServeError as exc:
+        _fail_usage(str(exc))
+
+
 def main() -> None:
     """Entry point of the ``minutes`` console command."""
     try:

@@ -38,8 +38,10 @@ def test_extract_defaults_to_raw_and_extracted(workdir):
     written = {p.name for p in (workdir / "extracted").iterdir()}
     # every table of the contract, the corpus-level ones (people, acronyms …) included,
     # and the ledger of what each document became (no staging folder left behind)
-    assert written == {f"{t}.csv" for t in TABLES} | {"manifest.json", ".minutes-ledger"}
-    assert {"documents.csv", "mentions.csv", "people.csv"} <= written
+    # and the other formats (data package, Parquet, databases), each listed in the manifest
+    formats = json.loads((workdir / "extracted" / "manifest.json").read_text(encoding="utf-8"))["formats"]
+    assert written == {f"{t}.csv" for t in TABLES} | set(formats) | {"manifest.json", ".minutes-ledger"}
+    assert {"documents.csv", "mentions.csv", "people.csv", "datapackage.json", "items.parquet"} <= written
     assert len(rows(workdir / "extracted" / "items.csv")) == 21
 
 

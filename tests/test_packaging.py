@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -27,6 +28,7 @@ def test_wheel_carries_every_rules_file(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {f"pipeline/rules/{name}" for name in RULE_FILES} <= names
     assert "pipeline/rules/README.md" in names
+    assert "pipeline/docs/schema.md" in names  # column descriptions (pipeline/write/spec.py)
     assert any(n.endswith("entry_points.txt") for n in names)
 
 
@@ -45,3 +47,7 @@ def test_installed_package_extracts_from_any_folder(wheel, tmp_path):
                             cwd=work, env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert (work / "out" / "items.csv").read_text(encoding="utf-8").count("\n") == 22  # header + 21 items
+    # the data package's column descriptions come from the contract the wheel carries
+    package = json.loads((work / "out" / "datapackage.json").read_text(encoding="utf-8"))
+    items = next(r for r in package["resources"] if r["name"] == "items")
+    assert all(f.get("description") for f in items["schema"]["fields"])

@@ -22,3 +22,16 @@ def write_formats(tables: dict[str, pd.DataFrame], staging: Path, manifest: dict
     for writer in WRITERS:
         written.extend(writer(tables, staging, manifest))
     return written
+
+
+# datapackage.json (`minutes validate`) and typed <table>.parquet beside the CSVs
+from .datapackage import write_datapackage  # noqa: E402
+from .parquet import write_parquet  # noqa: E402
+
+WRITERS.extend([write_datapackage, write_parquet])
+
+# the databases: minutes.duckdb (`minutes query`) and minutes.sqlite (`minutes serve`)
+from .duckdb_file import write_duckdb  # noqa: E402
+from .sqlite_file import write_sqlite  # noqa: E402
+
+WRITERS.extend([write_duckdb, write_sqlite])

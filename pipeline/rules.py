@@ -306,6 +306,10 @@ class PdfRules:
     grid_gutter: float
     grid_min_column_width: float
     grid_min_rows: int
+    engine: str = "pdfium"
+
+
+PDF_ENGINES = ("pdfium", "pdfplumber")
 
 
 @dataclass(frozen=True)
@@ -787,7 +791,10 @@ def _parse_pdf(s: _Section) -> PdfRules:
         grid_gutter=float(s.get("grid_gutter", number)),
         grid_min_column_width=float(s.get("grid_min_column_width", number)),
         grid_min_rows=s.get("grid_min_rows", int),
+        engine=s.get("engine", str, "pdfium"),
     )
+    if rules.engine not in PDF_ENGINES:
+        raise RulesError(f"{s.where}.engine: {rules.engine!r} is not one of {', '.join(PDF_ENGINES)}")
     s.done()
     return rules
 

@@ -69,5 +69,7 @@ def test_archive_benchmark_prints_speed_memory_and_the_ratio_to_pdfplumber():
     assert rows["pipeline, 1 worker, its PDFs"][0][:2] == rows["pdfplumber text+tables, same PDFs"][0][:2]
     ratio = next(line for line in lines if line.startswith("ratio:"))
     assert float(ratio.split("takes ")[1].split("×")[0]) > 0
+    heavy = next(line for line in lines if line.startswith("table-heavy PDFs ("))
+    assert "none in this archive" in heavy or float(heavy.split("worker is ")[1].split("×")[0]) > 0
     growth = next(line for line in lines if line.startswith("memory as the archive grows:"))
     assert "4 documents" in growth and "6 documents" in growth

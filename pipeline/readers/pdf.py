@@ -96,46 +96,56 @@ class _Placed:
     block: TextBlock | Table
 
 
-def read_pdf(data: bytes, source: str, sha256: str, rules: Rules) -> Document:
-    """Read a PDF's bytes into a ``Document`` (raises ``ReaderError``)."""
-    import pdfplumber
+@dataclass
+class _Page:
+    """One page as an engine read it: its height, words and ruled tables (objects with
+    ``bbox`` and ``rows`` of cell boxes, as pdfplumber's); ``None`` words for a page that
+    could not be read."""
 
+    height: float
+    words: list[_Word] | None
+    tables: list
+
+
+def read_pdf(data: bytes, source: str, sha256: str, rules: Rules) -> Document:
+    """Read a PDF's bytes into a ``Document`` (raises ``ReaderError``).
+
+    The engine named in rules/pdf.yaml reads it; the fast pdfium engine hands the
+    document to pdfplumber when it declines it or finds no usable text in it, so a PDF is
+    reported as needing OCR only when both engines found no text."""
     settings = rules.pdf
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except Exception as exc:  # pdfminer raises many types for damaged or locked files
-        raise _open_error(exc) from None
     warnings: list[str] = []
-    placed_pages: list[tuple[float, list[_Placed]]] = []
-    chars = garbled = 0
-    with pdf:
-        try:
-            pages = list(pdf.pages)
-        except Exception as exc:
-            raise _open_error(exc) from None
-        # counted from the page tree, before any page's content is parsed
-        check_pdf_pages(len(pages))
-        carried = None  # column starts of a table without lines running onto the next page
-        for number, page in enumerate(pages, 1):
-            try:
-                words = _words(page)
-                chars += sum(len(w.text) for w in words)
-                garbled += sum(_garbled_chars(w.text) for w in words)
-                placed, carried = _read_page(page, number, words, source, settings, carried)
-                placed_pages.append((float(page.height), placed))
-            except Exception as exc:  # one broken content stream must not lose the other pages
-                warnings.append(f"page {number} could not be read: {type(exc).__name__}: {exc}")
-                placed_pages.append((0.0, []))
-                carried = None
+    pages, engine = None, "pdfplumber"
+    if settings.engine == "pdfium":
+        pages = _pdfium_pages(data, settings)
+        engine = "pdfium"
+        if pages is not None and _text_problem(pages, settings) is not None:
+            pages = None  # a second opinion before "needs OCR": pdfminer reads some fonts pdfium does not
+    if pages is None:
+        pages, warnings, engine = _pdfplumber_pages(data, settings), [], "pdfplumber"
+        warnings = [f"page {n} could not be read: {p.tables[0]}" for n, p in enumerate(pages, 1) if p.words is None]
     if not pages:
         raise ReaderError("corrupt", "the PDF has no pages")
     if len(warnings) == len(pages):
         raise ReaderError("corrupt", warnings[0])
-    if chars < settings.ocr_min_chars * len(pages):
-        raise ReaderError("needs_ocr", f"the PDF has no text layer ({chars} characters on {len(pages)} pages): it needs OCR")
-    if garbled > settings.garbled_share * chars:
-        raise ReaderError("needs_ocr", f"the PDF's text layer is unreadable ({100 * garbled // chars}% unmapped glyphs, "
-                                       "fonts without a Unicode map): it needs OCR")
+    problem = _text_problem(pages, settings)
+    if problem is not None:
+        raise ReaderError("needs_ocr", problem)
+    placed_pages: list[tuple[float, list[_Placed]]] = []
+    carried = None  # column starts of a table without lines running onto the next page
+    for number, page in enumerate(pages, 1):
+        if page.words is None:
+            placed_pages.append((0.0, []))
+            carried = None
+            continue
+        try:
+            placed, carried = _read_page(page, number, source, settings, carried)
+        except Exception as exc:  # one page laid out beyond what the reader expects must not lose the rest
+            warnings.append(f"page {number} could not be read: {type(exc).__name__}: {exc}")
+            placed_pages.append((0.0, []))
+            carried = None
+            continue
+        placed_pages.append((page.height, placed))
     blocks = _assemble(placed_pages, settings)
     return Document(
         source=source,
@@ -145,8 +155,67 @@ def read_pdf(data: bytes, source: str, sha256: str, rules: Rules) -> Document:
         pages=len(pages),
         encoding=None,
         warnings=tuple(warnings),
-        layout="pdfplumber: tables by ruled lines, text outside tables by lines and paragraphs; running headers/footers marked",
+        layout=f"{engine}: tables by ruled lines, text outside tables by lines and paragraphs; running headers/footers marked",
     )
+
+
+def _text_problem(pages: list[_Page], settings: PdfRules) -> str | None:
+    """Why the pages' text cannot be used (no text layer, unmapped glyphs), or None."""
+    words = [w for p in pages if p.words for w in p.words]
+    chars = sum(len(w.text) for w in words)
+    garbled = sum(_garbled_chars(w.text) for w in words)
+    if chars < settings.ocr_min_chars * len(pages):
+        return f"the PDF has no text layer ({chars} characters on {len(pages)} pages): it needs OCR"
+    if garbled > settings.garbled_share * chars:
+        return (f"the PDF's text layer is unreadable ({100 * garbled // chars}% unmapped glyphs, "
+                "fonts without a Unicode map): it needs OCR")
+    return None
+
+
+def _pdfium_pages(data: bytes, settings: PdfRules) -> list[_Page] | None:
+    """The pages read by pdfium, or None when it declines the document (pdfplumber reads
+    it then: an unopenable, encrypted or rotated file is classified there)."""
+    from . import pdf_pdfium
+
+    if not pdf_pdfium.handles(settings.table_settings):
+        return None
+    try:
+        read = pdf_pdfium.read_pages(data)
+    except pdf_pdfium.EngineDeclined:
+        return None
+    check_pdf_pages(len(read))
+    pages = []
+    for page in read:
+        tables = pdf_pdfium.find_tables(page, settings.table_settings)
+        pages.append(_Page(page.height, _words(page.words), tables))
+    return pages
+
+
+def _pdfplumber_pages(data: bytes, settings: PdfRules) -> list[_Page]:
+    """The pages read by pdfplumber; a page whose content cannot be read has ``words``
+    None and the reason as its only "table" (one broken stream must not lose the rest)."""
+    import pdfplumber
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as exc:  # pdfminer raises many types for damaged or locked files
+        raise _open_error(exc) from None
+    pages: list[_Page] = []
+    with pdf:
+        try:
+            plumber_pages = list(pdf.pages)
+        except Exception as exc:
+            raise _open_error(exc) from None
+        # counted from the page tree, before any page's content is parsed
+        check_pdf_pages(len(plumber_pages))
+        for page in plumber_pages:
+            try:
+                raw = page.extract_words(extra_attrs=["fontname"], keep_blank_chars=False)
+                words = _words([(w["text"], w["x0"], w["top"], w["x1"], w["bottom"], w.get("fontname") or "") for w in raw])
+                pages.append(_Page(float(page.height), words, page.find_tables(dict(settings.table_settings))))
+            except Exception as exc:
+                pages.append(_Page(0.0, None, [f"{type(exc).__name__}: {exc}"]))
+    return pages
 
 
 def _open_error(exc: Exception) -> ReaderError:
@@ -175,14 +244,14 @@ def _clean(text: str) -> str:
     return text
 
 
-def _words(page) -> list[_Word]:
+def _words(raw_words) -> list[_Word]:
+    """Words as the reader uses them, from (text, x0, top, x1, bottom, font name) tuples."""
     words = []
-    for w in page.extract_words(extra_attrs=["fontname"], keep_blank_chars=False):
-        text = _clean(w["text"]).strip()
+    for text, x0, top, x1, bottom, font in raw_words:
+        text = _clean(text).strip()
         if not text:
             continue
-        font = w.get("fontname") or ""
-        words.append(_Word(text, float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]),
+        words.append(_Word(text, float(x0), float(x1), float(top), float(bottom),
                            bool(_BOLD.search(font)), bool(_ITALIC.search(font))))
     return words
 
@@ -395,12 +464,13 @@ def _grid_table(grid: Grid, page: int, source: str, rules: PdfRules) -> Table | 
     return Table(tuple(rows), Provenance(source, page=page)) if rows else None
 
 
-def _read_page(page, number: int, words: list[_Word], source: str, rules: PdfRules,
+def _read_page(page: _Page, number: int, source: str, rules: PdfRules,
                carried: list[float] | None = None) -> tuple[list[_Placed], list[float] | None]:
     """The page's blocks and tables, placed by height; and the column starts of a table
     without lines that runs to the foot of the page (for the next page to go on with)."""
     placed: list[_Placed] = []
-    found = page.find_tables(dict(rules.table_settings))
+    words = page.words or []
+    found = page.tables
     taken: list[tuple] = []
     for table in found:
         rows = [list(r.cells) for r in table.rows]
@@ -425,7 +495,7 @@ def _read_page(page, number: int, words: list[_Word], source: str, rules: PdfRul
     placed += [_Placed(top, bottom, b) for b, top, bottom in _text_blocks(free, number, prov, rules)]
     placed.sort(key=lambda p: p.top)
     # a table runs on when nothing but the footer band lies below it
-    foot = (1 - rules.furniture_band) * float(page.height)
+    foot = (1 - rules.furniture_band) * page.height
     runs_on = grids and not any(w.top > grids[-1].bottom and w.top < foot for w in free)
     return placed, [c[0] for c in grids[-1].columns] if runs_on else None
 

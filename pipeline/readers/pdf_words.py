@@ -1,0 +1,78 @@
+"""Characters to words, the way pdfplumber's ``extract_words`` groups them.
+
+The PDF reader has two engines (pdfplumber, the reference, and pdfium, the fast one). For
+both to give the same records, the fast engine's characters are grouped into words by the
+same rules as pdfplumber's ``WordExtractor`` with the reader's settings (x and y tolerance
+3, blank characters not kept, words split where the font changes):
+
+1. consecutive characters of one font (in content-stream order) form a run;
+2. a run's characters are clustered into lines by their tops (values chained within the
+   y tolerance), each line sorted left to right;
+3. a line is cut into words at a blank character, where a character starts left of the one
+   before it, more than the x tolerance after its end, or at another height.
+
+Characters are plain tuples here (text, x0, top, x1, bottom, font name, font key), not
+dicts: a page has thousands of them and this is the engine's inner loop. The font key says
+which font a character is set in, as pdfminer's font name does for pdfplumber.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+X_TOLERANCE = 3.0
+Y_TOLERANCE = 3.0
+
+# pdfplumber expands these when it joins characters into words
+_LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+
+Char = tuple  # (text, x0, top, x1, bottom, font name, font key)
+RawWord = tuple  # (text, x0, top, x1, bottom, font name)
+
+
+def _line_clusters(chars: list[Char]) -> list[list[Char]]:
+    """Characters grouped by top, tops chained within the tolerance (pdfplumber's
+    ``cluster_objects``): groups in order of top, characters in stream order within."""
+    tops = sorted({c[2] for c in chars})
+    cluster_of: dict[float, int] = {}
+    index, last = 0, tops[0]
+    for top in tops:
+        if top > last + Y_TOLERANCE:
+            index += 1
+        cluster_of[top] = index
+        last = top
+    groups: list[list[Char]] = [[] for _ in range(index + 1)]
+    for c in chars:
+        groups[cluster_of[c[2]]].append(c)
+    return groups
+
+
+def _merge(chars: list[Char]) -> RawWord:
+    text = "".join(_LIGATURES.get(c[0], c[0]) for c in chars)
+    return (text, min(c[1] for c in chars), min(c[2] for c in chars),
+            max(c[3] for c in chars), max(c[4] for c in chars), chars[0][5])
+
+
+def words_from_chars(chars: list[Char]) -> list[RawWord]:
+    """Words from a page's characters in content-stream order (see the module's docstring)."""
+    words: list[RawWord] = []
+    for _, run in groupby(chars, key=lambda c: c[6]):
+        run = list(run)
+        for line in _line_clusters(run):
+            line.sort(key=lambda c: c[1])  # stable, as pdfplumber's sort by (x0, x0)
+            current: list[Char] = []
+            for c in line:
+                if c[0].isspace():
+                    if current:
+                        words.append(_merge(current))
+                    current = []
+                    continue
+                if current:
+                    prev = current[-1]
+                    if c[1] < prev[1] or c[1] > prev[3] + X_TOLERANCE or abs(c[2] - prev[2]) > Y_TOLERANCE:
+                        words.append(_merge(current))
+                        current = []
+                current.append(c)
+            if current:
+                words.append(_merge(current))
+    return words

@@ -61,9 +61,10 @@ def batch_size(documents: int, threads: int) -> int:
 
 
 def process_on_dask(files: Iterable[Path], rules: Rules, address: str,
-                    batch_size_: int | None = None) -> Iterator[tuple[int, DocumentResult]]:
+                    batch_size_: int | None = None, run_batch=None) -> Iterator[tuple[int, DocumentResult]]:
     """Yield ``(index, result)`` for every file, in the order they finish, each processed
-    on the Dask cluster whose scheduler is at ``address``."""
+    on the Dask cluster whose scheduler is at ``address``. ``run_batch`` replaces
+    ``process_batch`` on the workers (a test's worker that dies on one document)."""
     try:
         from distributed import Client, as_completed
     except ImportError:
@@ -78,7 +79,8 @@ def process_on_dask(files: Iterable[Path], rules: Rules, address: str,
     try:
         size = batch_size_ or batch_size(len(tasks), sum(client.nthreads().values()))
         options = {"rules_dir": str(rules.directory), "rules_hash": rules.hash}
-        batches = {client.submit(process_batch, tasks[k:k + size], **options, pure=False): tasks[k:k + size]
+        function = run_batch or process_batch
+        batches = {client.submit(function, tasks[k:k + size], **options, pure=False): tasks[k:k + size]
                    for k in range(0, len(tasks), size)}
         finished = as_completed(list(batches), loop=client.loop)
         for future in finished:
@@ -96,7 +98,7 @@ def process_on_dask(files: Iterable[Path], rules: Rules, address: str,
                 yield index, failed_result(path, "internal_error", f"its Dask worker failed: {type(error).__name__}: {error}")
                 continue
             for task in batch:  # which document of the batch killed the worker is unknown: try each alone
-                retry = client.submit(process_batch, [task], **options, pure=False)
+                retry = client.submit(function, [task], **options, pure=False)
                 batches[retry] = [task]
                 finished.add(retry)
     finally:

@@ -70,3 +70,39 @@ def test_extract_with_scheduler_writes_the_dataset(cluster, archive, tmp_path):
                   cwd=tmp_path)
     assert run.returncode == 1, run.stderr  # empty.txt failed
     assert (tmp_path / "out" / "documents.csv").read_text().count("\n") == len(archive) + 1
+
+
+def dies_on_poison(tasks, rules_dir, rules_hash):
+    """A worker's batch function that takes its worker down on a document named poison
+    (as a segfault in a parser would), and runs the real one otherwise."""
+    import os
+
+    from pipeline.distribute import process_batch
+
+    if any("poison" in path for _, path in tasks):
+        os._exit(13)
+    return process_batch(tasks, rules_dir, rules_hash)
+
+
+def test_a_document_that_kills_its_worker_fails_alone(archive, rules, tmp_path):
+    """The batch holding it is retried one document at a time: only that document fails,
+    every other comes back with the records it has when processed here."""
+    import dask
+
+    poison = archive[0].parent / "poison.txt"
+    poison.write_text(SEED.read_text(encoding="utf-8") + "\nA copy that takes its worker down.\n", encoding="utf-8")
+    files = sorted(archive[0].parent.iterdir())
+    # a task that killed a worker is not tried again on another: the driver's retry decides
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+        with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as c:
+            results = dict(process_on_dask(files, rules, c.scheduler_address, batch_size_=3, run_batch=dies_on_poison))
+    assert sorted(results) == list(range(len(files)))
+    by_name = {files[i].name: r for i, r in results.items()}
+    dead = by_name.pop("poison.txt")
+    assert (dead.row.status, dead.row.reason) == ("failed", "internal_error")
+    assert "worker" in dead.row.message
+    local = run_batch([f for f in files if f.name != "poison.txt"], rules, tmp_path / "here")
+    for result in local.results:
+        name = result.row.source_path.rsplit("/", 1)[-1]
+        assert by_name[name].row == result.row
+        assert by_name[name].meetings == result.meetings

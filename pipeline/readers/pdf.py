@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from ..document import Cell, Document, Mark, Provenance, Row, Table, TextBlock
 from ..errors import ReaderError
@@ -54,29 +54,29 @@ class _Word:
     italic: bool
 
 
-@dataclass
 class _Line:
-    words: list[_Word] = field(default_factory=list)
+    """Words on one line, with the line's box kept up to date as words join (the box is
+    read for every word placed on a page: computing it afresh each time was most of the
+    reader's time on long pages)."""
+
+    __slots__ = ("words", "x0", "x1", "top", "bottom")
+
+    def __init__(self, words: list[_Word]):
+        self.words = list(words)
+        self.x0 = min(w.x0 for w in self.words)
+        self.x1 = max(w.x1 for w in self.words)
+        self.top = min(w.top for w in self.words)
+        self.bottom = max(w.bottom for w in self.words)
+
+    def add(self, word: _Word) -> None:
+        """Put a word on the line."""
+        self.words.append(word)
+        self.x0, self.x1 = min(self.x0, word.x0), max(self.x1, word.x1)
+        self.top, self.bottom = min(self.top, word.top), max(self.bottom, word.bottom)
 
     @property
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
-
-    @property
-    def x0(self) -> float:
-        return min(w.x0 for w in self.words)
-
-    @property
-    def x1(self) -> float:
-        return max(w.x1 for w in self.words)
-
-    @property
-    def top(self) -> float:
-        return min(w.top for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
 
     @property
     def height(self) -> float:
@@ -267,7 +267,7 @@ def _lines(words: list[_Word], tolerance: float) -> list[_Line]:
         for line in reversed(lines[-3:]):
             overlap = min(line.bottom, word.bottom) - max(line.top, word.top)
             if overlap >= tolerance * min(height, line.height):
-                line.words.append(word)
+                line.add(word)
                 break
         else:
             lines.append(_Line([word]))

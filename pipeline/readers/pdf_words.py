@@ -49,8 +49,8 @@ def _line_clusters(chars: list[Char]) -> list[list[Char]]:
 
 def _merge(chars: list[Char]) -> RawWord:
     text = "".join(_LIGATURES.get(c[0], c[0]) for c in chars)
-    return (text, min(c[1] for c in chars), min(c[2] for c in chars),
-            max(c[3] for c in chars), max(c[4] for c in chars), chars[0][5])
+    _, x0, top, x1, bottom, _, _ = zip(*chars)
+    return (text, min(x0), min(top), max(x1), max(bottom), chars[0][5])
 
 
 def words_from_chars(chars: list[Char]) -> list[RawWord]:

@@ -159,7 +159,8 @@ class PeopleTagger:
         for j in range(start - 1, max(start - 4, -1), -1):
             if j in taken or doc[j].is_space:
                 break
-            written = doc.text[doc[j].idx: doc[start].idx + len(doc[start].text)]
+            # the text from token j to the title (doc.text would join the whole doc each time)
+            written = doc[j:start + 1].text
             rest, prefixed = strip_acting(written, self.rules.acting)
             if prefixed and rest == doc[start].text:
                 best = j

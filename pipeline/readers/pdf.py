@@ -115,20 +115,21 @@ def read_pdf(data: bytes, source: str, sha256: str, rules: Rules) -> Document:
     reported as needing OCR only when both engines found no text."""
     settings = rules.pdf
     warnings: list[str] = []
-    pages, engine = None, "pdfplumber"
+    pages, engine, problem = None, "pdfplumber", None
     if settings.engine == "pdfium":
         pages = _pdfium_pages(data, settings)
         engine = "pdfium"
-        if pages is not None and _text_problem(pages, settings) is not None:
+        problem = _text_problem(pages, settings) if pages else None
+        if problem is not None:
             pages = None  # a second opinion before "needs OCR": pdfminer reads some fonts pdfium does not
     if pages is None:
-        pages, warnings, engine = _pdfplumber_pages(data, settings), [], "pdfplumber"
+        pages, engine = _pdfplumber_pages(data, settings), "pdfplumber"
         warnings = [f"page {n} could not be read: {p.tables[0]}" for n, p in enumerate(pages, 1) if p.words is None]
+        problem = _text_problem(pages, settings) if pages else None
     if not pages:
         raise ReaderError("corrupt", "the PDF has no pages")
     if len(warnings) == len(pages):
         raise ReaderError("corrupt", warnings[0])
-    problem = _text_problem(pages, settings)
     if problem is not None:
         raise ReaderError("needs_ocr", problem)
     placed_pages: list[tuple[float, list[_Placed]]] = []

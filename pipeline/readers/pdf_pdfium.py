@@ -136,6 +136,8 @@ def _words(textpage, left: float, top: float, order: dict, blanks: list) -> list
     import pypdfium2.raw as raw
 
     fn = _FN
+    # the per-character calls, bound once (a dictionary lookup per call showed in profiles)
+    generated, text_object, loose_box, origin = fn["generated"], fn["text_object"], fn["loose_box"], fn["origin"]
     pending = list(blanks)
     handle = ctypes.cast(textpage.raw, ctypes.c_void_p)
     n = raw.FPDFText_CountChars(textpage.raw)
@@ -155,7 +157,7 @@ def _words(textpage, left: float, top: float, order: dict, blanks: list) -> list
     simple_fonts: dict[str, int] = {}
     buf = ctypes.create_string_buffer(512)
     for i, ch in enumerate(text):
-        if ch.isspace() and fn["generated"](handle, i):
+        if ch.isspace() and generated(handle, i):
             # pdfium puts line breaks of its own between lines (and before a
             # superscript): pdfminer has none there. It also stands its own space in for
             # a space character that overlaps the letter before ("y" then " " starting
@@ -164,7 +166,7 @@ def _words(textpage, left: float, top: float, order: dict, blanks: list) -> list
                 prev = chars[-1]
                 chars.append((" ", prev[3], prev[2], prev[3], prev[4], prev[5], prev[6]))
             continue
-        obj = fn["text_object"](handle, i)
+        obj = text_object(handle, i)
         if obj != last_obj:
             last_obj = obj
             place = order.get(obj, -1)
@@ -185,8 +187,8 @@ def _words(textpage, left: float, top: float, order: dict, blanks: list) -> list
             angle = fn["angle"](handle, i)
             if 1e-3 < angle < 2 * math.pi - 1e-3:
                 raise EngineDeclined("text that is not upright")
-        fn["loose_box"](handle, i, rect_ref)
-        fn["origin"](handle, i, ox_ref, oy_ref)
+        loose_box(handle, i, rect_ref)
+        origin(handle, i, ox_ref, oy_ref)
         low = top - (oy.value + below)
         chars.append((_HYPHENS.get(ch, ch), rect.left - left, low - size, rect.right - left, low, font, run_key))
     return words_from_chars(chars)

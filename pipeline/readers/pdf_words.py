@@ -19,6 +19,7 @@ which font a character is set in, as pdfminer's font name does for pdfplumber.
 from __future__ import annotations
 
 from itertools import groupby
+from operator import itemgetter
 
 X_TOLERANCE = 3.0
 Y_TOLERANCE = 3.0
@@ -27,6 +28,7 @@ Y_TOLERANCE = 3.0
 _LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
 
 Char = tuple  # (text, x0, top, x1, bottom, font name, font key)
+_X0, _FONT_KEY = itemgetter(1), itemgetter(6)
 RawWord = tuple  # (text, x0, top, x1, bottom, font name)
 
 
@@ -56,10 +58,10 @@ def _merge(chars: list[Char]) -> RawWord:
 def words_from_chars(chars: list[Char]) -> list[RawWord]:
     """Words from a page's characters in content-stream order (see the module's docstring)."""
     words: list[RawWord] = []
-    for _, run in groupby(chars, key=lambda c: c[6]):
+    for _, run in groupby(chars, key=_FONT_KEY):
         run = list(run)
         for line in _line_clusters(run):
-            line.sort(key=lambda c: c[1])  # stable, as pdfplumber's sort by (x0, x0)
+            line.sort(key=_X0)  # stable, as pdfplumber's sort by (x0, x0)
             current: list[Char] = []
             for c in line:
                 if c[0].isspace():

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import io
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from ..document import Cell, Document, Mark, Provenance, Row, Table, TextBlock
@@ -397,6 +398,24 @@ def _inside(word: _Word, box) -> bool:
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
+class _WordsByHeight:
+    """Words found by the box their centre falls in, without testing every word against
+    every cell (a risk register's page has hundreds of cells and thousands of words)."""
+
+    def __init__(self, words: list[_Word]):
+        order = sorted(range(len(words)), key=lambda i: (words[i].top + words[i].bottom) / 2)
+        self.words = words
+        self.order = order
+        self.heights = [(words[i].top + words[i].bottom) / 2 for i in order]
+
+    def within(self, box) -> list[_Word]:
+        """The words whose centre lies in ``box``, in their original order."""
+        lo = bisect_left(self.heights, box[1])
+        hi = bisect_right(self.heights, box[3])
+        found = sorted(i for i in self.order[lo:hi] if _inside(self.words[i], box))
+        return [self.words[i] for i in found]
+
+
 def _snap(value: float, edges: list[float]) -> float:
     for edge in edges:
         if abs(edge - value) <= _EDGE_TOLERANCE:
@@ -430,6 +449,7 @@ def _table_band(band: list[list], words: list[_Word], page: int, source: str, ru
     row_tops = [min(c[1] for c in cells if c is not None) for cells in band]
     rows: list[Row] = []
     text_cells = 0
+    by_height = _WordsByHeight(words)
     for r, cells in enumerate(band, 1):
         grid: list[Cell | None] = [None] * width
         for box in (c for c in cells if c is not None):
@@ -438,8 +458,7 @@ def _table_band(band: list[list], words: list[_Word], page: int, source: str, ru
             if last <= first:
                 continue
             prov = Provenance(source, page=page, row=r, cell=first + 1)
-            inside = [w for w in words if _inside(w, box)]
-            blocks = tuple(b for b, _, _ in _text_blocks(inside, page, prov, rules))
+            blocks = tuple(b for b, _, _ in _text_blocks(by_height.within(box), page, prov, rules))
             text_cells += bool(blocks)
             row_span = sum(1 for top in row_tops[r:] if top < box[3] - _EDGE_TOLERANCE) + 1
             grid[first] = Cell(blocks, prov, col_span=last - first, row_span=row_span)

@@ -184,12 +184,13 @@ def _words(textpage, left: float, top: float, order: dict, blanks: list) -> list
             fn["matrix"](handle, i, matrix_ref)
             size = fn["font_size"](handle, i) * math.hypot(matrix.c, matrix.d)
             below = descent.value if font_handle and fn["descent"](font_handle, ctypes.c_float(size), ctypes.byref(descent)) else 0.0
+            # upright text keeps one baseline through a text object (TJ moves along it)
+            origin(handle, i, ox_ref, oy_ref)
+            low = top - (oy.value + below)
             angle = fn["angle"](handle, i)
             if 1e-3 < angle < 2 * math.pi - 1e-3:
                 raise EngineDeclined("text that is not upright")
         loose_box(handle, i, rect_ref)
-        origin(handle, i, ox_ref, oy_ref)
-        low = top - (oy.value + below)
         chars.append((_HYPHENS.get(ch, ch), rect.left - left, low - size, rect.right - left, low, font, run_key))
     return words_from_chars(chars)
 

@@ -16,7 +16,7 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
 from ..rules import Rules
-from .components import MeetingContext
+from .components import TEXT_KEY, MeetingContext
 from .people import PeopleIndex, Person, person_id_for
 
 __all__ = ["build_nlp", "annotate", "MeetingContext", "PeopleIndex", "Person", "person_id_for"]
@@ -49,6 +49,7 @@ def annotate(nlp: Language, texts: Iterable[str], context: MeetingContext | None
         for text in texts:
             doc = nlp.make_doc(text)
             doc._.minutes_context = context
+            doc.user_data[TEXT_KEY] = text  # see components.doc_text
             yield doc
 
     return list(nlp.pipe(docs(), batch_size=128, disable=list(disable)))

@@ -75,6 +75,16 @@ def _register_extensions() -> None:
 
 _register_extensions()
 
+# where ``annotate`` keeps the text a doc was made from (see ``doc_text``)
+TEXT_KEY = "minutes_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The text ``doc`` was made from. spaCy joins ``doc.text`` from the tokens anew on
+    every access, which cost more than the rules reading it; ``annotate`` keeps the text."""
+    text = doc.user_data.get(TEXT_KEY)
+    return text if text is not None else doc.text
+
 
 # --- people ------------------------------------------------------------------------------
 
@@ -129,8 +139,10 @@ class PeopleTagger:
             if not _ABBREV.match(text):
                 # a rank written in mixed case ("Sgt", "Supt") is a person only before a
                 # name ("Sgt Smith"), not in "the Sgt development programme"
+                if text.upper() not in self.role_keys:
+                    continue  # (checked first: most words are no rank, and doc[i] is slow)
                 following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-                if text.upper() not in self.role_keys or following is None or not following.is_title:
+                if following is None or not following.is_title:
                     continue
             key, plural = text, False
             resolution = index.resolve_abbrev(key)
@@ -144,7 +156,7 @@ class PeopleTagger:
             start = self._acting_start(doc, token.i, taken) if resolution.is_person else token.i
             if start < token.i:
                 # "T/ACCCV", "Acting CC": the post held acting, maybe by someone else
-                key = doc.text[doc[start].idx: token.idx] + key
+                key = doc_text(doc)[doc[start].idx: token.idx] + key
                 resolution = index.resolve_abbrev(key)
             add(start, token.i + 1, key, resolution)
         doc.spans["people"] = _merge_adjacent(sorted(found, key=lambda s: s.start))
@@ -192,16 +204,16 @@ def _merge_adjacent(spans: list[Span]) -> list[Span]:
 def list_numbers_open_sentences(doc: Doc) -> Doc:
     """Give a list number's opening bracket to the sentence it numbers: the sentencizer
     leaves "(" of "Amendment lost.\n(19) Mr Passmore proposed …" on the sentence before."""
-    for token in doc[1:]:
-        if token.is_sent_start and doc[token.i - 1].text in (",", ";"):
+    # the tokens' texts, read once: spaCy makes a new Token object on every doc[i]
+    texts = [token.text for token in doc]
+    for i in range(1, len(texts)):
+        if texts[i - 1] in (",", ";") and doc[i].is_sent_start:
             # "Replacement sink No progress?, c/f action Jon": the "?" ended no sentence
-            token.is_sent_start = False
-    for token in doc[1:-2]:
-        following = doc[token.i + 1]
-        if token.text == "(" and following.is_sent_start and doc[token.i + 2].text == ")" \
-                and len(following.text) <= 3:
-            token.is_sent_start = True
-            following.is_sent_start = False
+            doc[i].is_sent_start = False
+    for i in range(1, len(texts) - 2):
+        if texts[i] == "(" and texts[i + 2] == ")" and len(texts[i + 1]) <= 3 and doc[i + 1].is_sent_start:
+            doc[i].is_sent_start = True
+            doc[i + 1].is_sent_start = False
     return doc
 
 
@@ -223,7 +235,7 @@ class DateTagger:
     def __call__(self, doc: Doc) -> Doc:
         ctx: MeetingContext | None = doc._.minutes_context
         spans = []
-        for match in self.finder.find(doc.text, ctx.meeting_date if ctx else None):
+        for match in self.finder.find(doc_text(doc), ctx.meeting_date if ctx else None):
             span = doc.char_span(match.start, match.end, label=match.kind, alignment_mode="expand")
             if span is None:
                 continue
@@ -372,25 +384,30 @@ class CueTagger:
             start = next((t.i for t in sent if not t.is_space), None)
             if start is not None:
                 sentences.append(doc[start: sent.end])
+        # each sentence's text, cut once from the doc's (Span.text joins its tokens anew
+        # on every access, and every rule below reads it)
+        written = doc_text(doc)
+        texts = [written[s.start_char: s.end_char] for s in sentences]
         for group in ("actions", "decisions"):
             spans: list[Span] = []
             last_sentence = -2
             n = 0
             while n < len(sentences):
-                sent = sentences[n]
-                found = self._cued(sent, sentences, n, group)
-                if found is None and self._states(sent.text, group, doc._.minutes_context):
+                sent, text = sentences[n], texts[n]
+                found = self._cued(sentences, texts, n, group)
+                if found is None and self._states(text, group, doc._.minutes_context):
                     found = (sent.end, sent.start_char)
                 if found is None:
-                    clause = self._stated_in_clause(sent, group)
+                    clause = self._stated_in_clause(sent, text, group)
                     if clause is not None:
                         # "… by age, Ms Coombs offered to provide …": the clause is the record
                         sent = clause
+                        text = written[sent.start_char: sent.end_char]
                         found = (sent.end, sent.start_char)
-                if found is None and group == "decisions" and any(p.match(sent.text) for p in self.results):
+                if found is None and group == "decisions" and any(p.match(text) for p in self.results):
                     # "Amendment lost.": the segmenter gives it to the proposal it ends
                     found = (sent.end, sent.start_char)
-                if found is None and group == "decisions" and any(p.search(sent.text) for p in self.votes):
+                if found is None and group == "decisions" and any(p.search(text) for p in self.votes):
                     if spans and last_sentence == n - 1 and spans[-1].end == sent.start:
                         # the vote on the decision just recorded: part of it
                         previous = spans.pop()
@@ -434,13 +451,12 @@ class CueTagger:
                 return True
         return False
 
-    def _stated_in_clause(self, sent: Span, group: str) -> Span | None:
-        """The clause of ``sent`` that states an action or decision whole, when one
-        begins after a comma, dash or "and" rather than at the start."""
+    def _stated_in_clause(self, sent: Span, text: str, group: str) -> Span | None:
+        """The clause of ``sent`` (whose text is ``text``) that states an action or
+        decision whole, when one begins after a comma, dash or "and" rather than at the start."""
         starts = self.clause_starts[group]
         if starts is None:
             return None
-        text = sent.text
         for m in starts.finditer(text):
             rest = text[m.end():]
             if any(p.match(rest) for p in self.statements[group]) \
@@ -450,9 +466,10 @@ class CueTagger:
                     return clause
         return None
 
-    def _cued(self, sent: Span, sentences: list[Span], n: int, group: str) -> tuple[int, int] | None:
-        """(end token, end of the cue) of a sentence opened by a cue, else None."""
-        text = sent.text
+    def _cued(self, sentences: list[Span], texts: list[str], n: int, group: str) -> tuple[int, int] | None:
+        """(end token, end of the cue) of sentence ``n`` when a cue opens it, else None
+        (``texts`` are the ``sentences``' texts)."""
+        sent, text = sentences[n], texts[n]
         # "(9) RESOLVED that …": a paragraph number may come before the cue
         number = PARAGRAPH_NUMBER.match(text)
         skip = number.end() if number else 0
@@ -464,10 +481,10 @@ class CueTagger:
                 numbered = _LIST_ENTRY.match(text[m.end():]) is not None
                 if text.rstrip().endswith(":") or numbered:
                     # "RESOLVED that Cabinet agree to:" and the lettered list under it
-                    for following in sentences[n + 1:]:
-                        if not _LIST_ENTRY.match(following.text):
+                    for k in range(n + 1, len(texts)):
+                        if not _LIST_ENTRY.match(texts[k]):
                             break
-                        end = following.end
+                        end = sentences[k].end
                 return end, sent.start_char + m.end()
         return None
 

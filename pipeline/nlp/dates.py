@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from typing import Callable
 
 from ..rules import DatePattern, DateRules
+from .prefilter import fold, prefilter
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -568,7 +569,11 @@ class DateFinder:
         ``meeting`` (the meeting date; None leaves relative expressions unresolved)."""
         candidates = []
         clauses = _Breaks(text, _CLAUSE_END)
+        # most patterns cannot match most texts: skip those that lack what a match needs
+        folded = fold(text)
         for order, pattern in enumerate(self.rules.patterns):
+            if not prefilter(pattern.regex).may_match(folded):
+                continue
             for m in pattern.regex.finditer(text):
                 found = self._resolve(pattern, m, text, meeting, clauses)
                 if found is not None:

@@ -17,6 +17,8 @@ from spacy.tokens import Doc
 from ..ids import statement_id
 from ..records import Statement
 from ..rules import StatementRules
+from .components import doc_text
+from .prefilter import fold, prefilter
 
 # dashes that join two remarks in one sentence when spaced on both sides
 _DASHES = frozenset({"-", "–", "—"})
@@ -39,7 +41,7 @@ def statement_offsets(doc: Doc) -> list[tuple[int, int]]:
                 begin = following
         pieces.append((doc[begin].idx, sent.end_char))
     out = []
-    text = doc.text
+    text = doc_text(doc)
     for start, end in pieces:
         chunk = text[start:end]
         start += len(chunk) - len(chunk.lstrip())
@@ -61,13 +63,15 @@ def classify(text: str, table: str, rules: StatementRules) -> tuple[str, str | N
     The type is the first in precedence whose cues match; with none, the table's default
     and no cue."""
     matched: list[tuple[str, str]] = []
+    # most cues cannot match most sentences: skip those that lack what a match needs
+    folded = fold(text)
     for kind in rules.types:
         if kind.tables is not None and table not in kind.tables:
             continue
-        if any(p.search(text) for p in kind.unless):
+        if any(prefilter(p).may_match(folded) and p.search(text) for p in kind.unless):
             continue
         for cue in kind.cues:
-            m = cue.search(text)
+            m = cue.search(text) if prefilter(cue).may_match(folded) else None
             if m:
                 matched.append((kind.name, m.group(0).strip() or m.group(0)))
                 break
@@ -81,8 +85,9 @@ def record_statements(meeting_id: str, table: str, record_id: str, doc: Doc,
                       rules: StatementRules) -> list[Statement]:
     """The statements of one record, whose text ``doc`` was made from."""
     out = []
+    written = doc_text(doc)
     for seq, (start, end) in enumerate(statement_offsets(doc), start=1):
-        text = doc.text[start:end]
+        text = written[start:end]
         kind, cue, others = classify(text, table, rules)
         out.append(Statement(
             meeting_id=meeting_id, record_table=table, record_id=record_id,

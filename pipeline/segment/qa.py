@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from ..document import Provenance
 from ..ids import Ids
 from ..nlp import annotate
-from ..nlp.components import MeetingContext, speech_verb_at
+from ..nlp.components import MeetingContext, doc_text, speech_verb_at
 from ..nlp.dates import DateFinder
 from ..records import Action, Decision, Note, Question, Response
 from ..rules import Rules
@@ -211,17 +211,18 @@ def segment_qa(items: list[ItemDraft], item_ids: list[str], context: MeetingCont
 
     for unit, doc in zip(units, unit_docs):
         item_id = item_ids[unit.item_index]
+        written = doc_text(doc)
         cut, unit_actions = _cue_records(unit, doc, item_id, context, rules, ids, finder, result)
         if unit.column == "item":
             _listed_records(unit, items[unit.item_index], item_id, cut, context, rules, ids, finder, result)
             continue
-        text = _without(doc.text, 0, len(doc.text), cut)
+        text = _without(written, 0, len(written), cut)
         if not text:
             continue
         if unit.column == "questions":
             kind = _matches(text, rules.sections.not_questions)
             if kind is not None:
-                add_note(unit.item_index, kind, "questions", unit.number, text, speaker_in(doc, rules), unit.provs_between(0, len(doc.text)))
+                add_note(unit.item_index, kind, "questions", unit.number, text, speaker_in(doc, rules), unit.provs_between(0, len(written)))
                 continue
             if unit.in_text:
                 sentences = _question_sentences(doc, rules)
@@ -229,7 +230,7 @@ def segment_qa(items: list[ItemDraft], item_ids: list[str], context: MeetingCont
                     continue
                 text = collapse_space(" ".join(s.text for s in sentences))
             asker, addressee = asker_and_addressee(doc, rules)
-            first, last, location = pages_of(unit.provs_between(0, len(doc.text)))
+            first, last, location = pages_of(unit.provs_between(0, len(written)))
             result.questions.append(Question(
                 meeting_id=ids.meeting(), item_id=item_id, question_id=next_id("q", unit.item_index),
                 number=unit.number, asker=asker._.key if asker is not None else None,
@@ -240,11 +241,11 @@ def segment_qa(items: list[ItemDraft], item_ids: list[str], context: MeetingCont
             continue
         kind = _matches(text, rules.sections.not_responses)
         if kind is not None:
-            add_note(unit.item_index, kind, "responses", unit.number, text, speaker_in(doc, rules), unit.provs_between(0, len(doc.text)))
+            add_note(unit.item_index, kind, "responses", unit.number, text, speaker_in(doc, rules), unit.provs_between(0, len(written)))
             continue
         turn_no = 0
         for turn in doc.spans["turns"]:
-            turn_text = _without(doc.text, turn.start_char, turn.end_char, cut)
+            turn_text = _without(written, turn.start_char, turn.end_char, cut)
             if not turn_text:
                 continue  # a turn that held only an action or decision sentence
             turn_no += 1
@@ -304,8 +305,9 @@ def _cue_records(unit: _Unit, doc: Doc, item_id: str, context: MeetingContext, r
     action, its index in ``result.actions`` with where it starts.
     """
     cut, actions = [], []
+    written = doc_text(doc)
     for span in doc.spans.get("actions", []):
-        text = collapse_space(doc.text[span._.cue_end: span.end_char])
+        text = collapse_space(written[span._.cue_end: span.end_char])
         if not text:
             continue
         if span._.cue_end == span.start_char and unit.column != "item":
@@ -321,7 +323,7 @@ def _cue_records(unit: _Unit, doc: Doc, item_id: str, context: MeetingContext, r
         if (looks_like_owners([text]) or only_owner) and span.start_char > 0:
             # "… to be posted on the website. ACTION: AHop", "… £180.  HR to action.": the
             # sentence names only who acts, the action is what was written before it
-            before = doc.text[: span.start_char].rstrip()
+            before = written[: span.start_char].rstrip()
             previous = _last_sentence(before)
             if previous:
                 owner = only_owner.group("owner") if only_owner else text.rstrip(".")
@@ -332,7 +334,7 @@ def _cue_records(unit: _Unit, doc: Doc, item_id: str, context: MeetingContext, r
         actions.append((len(result.actions) - 1, span.start_char))
         cut.append((span.start_char, span.end_char))
     for span in doc.spans.get("decisions", []):
-        text = collapse_space(doc.text[span._.cue_end: span.end_char])
+        text = collapse_space(written[span._.cue_end: span.end_char])
         if not text:
             continue
         if span._.cue_end == span.start_char and unit.column != "item":
@@ -342,7 +344,7 @@ def _cue_records(unit: _Unit, doc: Doc, item_id: str, context: MeetingContext, r
         if _gives_result(text, item_id, result, rules):
             continue
         pieces = [p.strip() for p in rules.decisions.split_at.split(text) if p.strip()]
-        cue = doc.text[span.start_char: span._.cue_end]
+        cue = written[span.start_char: span._.cue_end]
         for piece in pieces if len(pieces) > 1 else [text]:
             if any(p.match(piece) for p in rules.decisions.not_decisions):
                 continue

@@ -1,0 +1,76 @@
+"""The regex prefilter (pipeline/nlp/prefilter.py) only ever skips texts a pattern cannot match."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from pipeline.nlp.prefilter import Prefilter, fold, prefilter
+
+from ..conftest import FIXTURES, SEED
+
+
+def _rule_patterns(rules) -> list[re.Pattern]:
+    """Every pattern the prefilter guards: dates, statement cues, votes, trailing owners."""
+    patterns = [p.regex for p in rules.dates.patterns]
+    for kind in rules.statements.types:
+        patterns += list(kind.unless) + list(kind.cues)
+    return patterns + list(rules.decisions.votes) + list(rules.actions.trailing_owner)
+
+
+def _texts() -> list[str]:
+    """Lines and paragraphs of the example minutes, plus texts written to trip it up."""
+    texts = []
+    for path in [SEED, *sorted((FIXTURES / "generated-assurance-series").glob("*.txt"))]:
+        whole = path.read_text(encoding="utf-8", errors="replace")
+        texts += [t for t in whole.split("\n") if t.strip()] + [p for p in whole.split("\n\n") if p.strip()]
+    texts += [
+        "by 3 MARCH 2024", "Q4 2023/24", "w/c 12 June", "WEEK COMMENCING Monday 5th May",
+        "in three weeks\u2019 time", "Christmas 2023", "two weeks ago", "between 1-3 June",
+        "the ﬁnancial year",  # a ligature: no ASCII "fi" in the text, and no match either
+        "\u212aelvin Q1 \u017feptember", "\u0661\u0662/\u0660\u0663/2024",  # Kelvin K, long s, Arabic digits
+    ]
+    return texts
+
+
+def test_never_skips_a_text_the_pattern_matches(rules):
+    patterns = _rule_patterns(rules)
+    checked = skipped = 0
+    for text in _texts():
+        folded = fold(text)
+        for pattern in patterns:
+            may = prefilter(pattern).may_match(folded)
+            if pattern.search(text) is not None:
+                assert may, (pattern.pattern, text)
+                checked += 1
+            elif not may:
+                skipped += 1
+    # the test saw matches, and the filter does skip texts (else it would be useless)
+    assert checked > 100 and skipped > 1000
+
+
+def test_conditions_read_off_a_pattern():
+    month = Prefilter(re.compile(r"(?:the\s+)?(?:jan(?:uary)?|feb(?:ruary)?)\s+(?P<year>(?:19|20)\d{2})", re.I))
+    assert month.may_match(fold("Due in January 2024."))
+    assert not month.may_match(fold("Due in January."))  # no "19" or "20"
+    assert not month.may_match(fold("Due in 2024."))  # no month
+    # what the filter cannot read (\s+, a back reference) adds no condition
+    assert Prefilter(re.compile(r"\s+|(a)\1")).conditions == ()
+
+
+def test_texts_that_defeat_lower_casing_run_every_pattern():
+    assert fold("Plain ASCII, and ‘quotes’ – dashes £5") is not None
+    for text in ("\u212a", "\u017f", "\u0130", "\u0131", "\u0663"):
+        assert fold(f"a {text} b") is None
+        assert Prefilter(re.compile("k|s|i|3", re.I)).may_match(fold(text))
+
+
+def test_the_case_fold_exceptions_are_complete():
+    """Every non-ASCII character that ``re`` matches with an ASCII character under
+    IGNORECASE, or with ``\\d``, makes ``fold`` give up (Python may add some)."""
+    ascii_any = re.compile(r"[\x00-\x7f]", re.IGNORECASE)
+    digit = re.compile(r"\d")
+    for code in range(0x80, sys.maxunicode + 1):
+        char = chr(code)
+        if ascii_any.match(char) or digit.match(char):
+            assert fold(char) is None, hex(code)

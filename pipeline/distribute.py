@@ -14,8 +14,9 @@ records.
 
 The per-document ``--timeout`` and ``--max-memory`` of local workers do not apply: a
 cluster has its own memory limits (a worker over them is restarted by its nanny). A batch
-whose worker died is retried one document at a time, so only the document that kills a
-worker is recorded as failed.
+whose worker died is retried one document at a time, and a document alone whose worker
+died is run again twice (a dying worker also takes down the tasks queued behind the one
+that killed it), so only the document that kills a worker each time is recorded as failed.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from .rules import Rules, load_rules
 from .run import DocumentResult, failed_result, process_document
 
 _MAX_BATCH = 16  # documents per task, at most: enough to hide the round trip, few enough to balance
+_SOLO_RETRIES = 2  # further runs of a document alone whose worker died before it is failed
 
 
 class ClusterError(RuntimeError):
@@ -80,6 +82,7 @@ def process_on_dask(files: Iterable[Path], rules: Rules, address: str,
         size = batch_size_ or batch_size(len(tasks), sum(client.nthreads().values()))
         options = {"rules_dir": str(rules.directory), "rules_hash": rules.hash}
         function = run_batch or process_batch
+        tries: dict[int, int] = {}  # failed runs of a document alone
         batches = {client.submit(function, tasks[k:k + size], **options, pure=False): tasks[k:k + size]
                    for k in range(0, len(tasks), size)}
         finished = as_completed(list(batches), loop=client.loop)
@@ -92,9 +95,17 @@ def process_on_dask(files: Iterable[Path], rules: Rules, address: str,
             if isinstance(error, ClusterError):
                 raise ClusterError(str(error))
             if len(batch) == 1:
-                # this document alone took its worker down (or hit a failure outside the
-                # pipeline): it fails, the batch goes on
                 index, path = batch[0]
+                tries[index] = tries.get(index, 0) + 1
+                if tries[index] <= _SOLO_RETRIES:
+                    # a worker that dies takes the tasks queued on it down too: a document
+                    # waiting behind the one that killed it gets another try
+                    retry = client.submit(function, batch, **options, pure=False)
+                    batches[retry] = batch
+                    finished.add(retry)
+                    continue
+                # this document alone took its worker down each time (or hit a failure
+                # outside the pipeline): it fails, the batch goes on
                 yield index, failed_result(path, "internal_error", f"its Dask worker failed: {type(error).__name__}: {error}")
                 continue
             for task in batch:  # which document of the batch killed the worker is unknown: try each alone

@@ -16,8 +16,7 @@ records:
 
 What this engine does not reproduce makes it decline the document (``EngineDeclined``)
 and the reader uses pdfplumber instead: a page rotated by /Rotate, text not upright
-(pdfminer groups rotated characters differently), characters outside the Basic
-Multilingual Plane. pdfium is not thread-safe: a lock serialises it within a process
+(pdfminer groups rotated characters differently), a page pdfium cannot load. pdfium is not thread-safe: a lock serialises it within a process
 (Dask runs several documents in threads of one worker).
 """
 
@@ -76,6 +75,7 @@ def _functions():
         "font_size": fn("FPDFText_GetFontSize", cd, [vp, ci]),
         "angle": fn("FPDFText_GetCharAngle", cf, [vp, ci]),
         "generated": fn("FPDFText_IsGenerated", ci, [vp, ci]),
+        "map_error": fn("FPDFText_HasUnicodeMapError", ci, [vp, ci]),
         "matrix": fn("FPDFText_GetMatrix", ci, [vp, ci, ctypes.POINTER(raw.FS_MATRIX)]),
         "origin": fn("FPDFText_GetCharOrigin", ci, [vp, ci, ctypes.POINTER(cd), ctypes.POINTER(cd)]),
         "descent": fn("FPDFFont_GetDescent", ci, [vp, cf, ctypes.POINTER(cf)]),
@@ -143,7 +143,9 @@ def _words(textpage, left: float, top: float, order: dict, blanks: list) -> list
     n = raw.FPDFText_CountChars(textpage.raw)
     text = textpage.get_text_range(0, n) if n > 0 else ""
     if len(text) != n:
-        raise EngineDeclined("characters beyond the Basic Multilingual Plane")
+        # the text comes back as UTF-16, where a character beyond the Basic Multilingual
+        # Plane takes two places (or a control code none): one character per index then
+        text = "".join(chr(raw.FPDFText_GetUnicode(textpage.raw, i)) for i in range(n))
     rect = raw.FS_RECTF()
     rect_ref = ctypes.byref(rect)
     ox, oy = ctypes.c_double(), ctypes.c_double()
@@ -184,6 +186,10 @@ def _words(textpage, left: float, top: float, order: dict, blanks: list) -> list
             fn["matrix"](handle, i, matrix_ref)
             size = fn["font_size"](handle, i) * math.hypot(matrix.c, matrix.d)
             below = descent.value if font_handle and fn["descent"](font_handle, ctypes.c_float(size), ctypes.byref(descent)) else 0.0
+            # a font that maps its glyphs to no characters gives codes, not text: they
+            # are marked as unmapped (as pdfminer's "(cid:12)") so that the reader sees
+            # an unreadable text layer and asks pdfplumber, not publish them
+            unmapped = fn["map_error"](handle, i) == 1
             # upright text keeps one baseline through a text object (TJ moves along it)
             origin(handle, i, ox_ref, oy_ref)
             low = top - (oy.value + below)
@@ -191,13 +197,17 @@ def _words(textpage, left: float, top: float, order: dict, blanks: list) -> list
             if 1e-3 < angle < 2 * math.pi - 1e-3:
                 raise EngineDeclined("text that is not upright")
         loose_box(handle, i, rect_ref)
-        chars.append((_HYPHENS.get(ch, ch), rect.left - left, low - size, rect.right - left, low, font, run_key))
+        chars.append((_UNMAPPED if unmapped else _HYPHENS.get(ch, ch), rect.left - left, low - size, rect.right - left, low,
+                      font, run_key))
     return words_from_chars(chars)
 
 
 # pdfium marks a hyphen that breaks a word at the end of a line as U+FFFE (or U+0002):
 # pdfminer gives the hyphen the PDF holds
 _HYPHENS = {"\ufffe": "-", "\x02": "-"}
+# what a glyph without a Unicode map becomes: a control character, which the reader counts
+# as unreadable text
+_UNMAPPED = "\x1a"
 
 
 def _font_name(font_handle, buf) -> str:

@@ -119,3 +119,16 @@ def test_rules_refuse_an_unknown_engine(tmp_path):
     path.write_text(path.read_text().replace("engine: pdfium", "engine: mupdf"))
     with pytest.raises(RulesError, match="engine"):
         load_rules(tmp_path / "rules")
+
+
+def test_pdfium_reports_glyphs_without_a_unicode_map_instead_of_reading_codes(rules):
+    """Horsley's minutes are set in fonts that map no glyph to a character: pdfium would
+    give their codes as text. They are marked unreadable, so pdfplumber is asked and the
+    file needs OCR, as with the reference engine (not a "meeting" of nonsense)."""
+    data = (FIXTURES / "horsley-pc-2014-03-18" / "source.pdf").read_bytes()
+    pages = pdf_reader._pdfium_pages(data, rules.pdf)
+    assert pages and sum(len(p.words) for p in pages) > 100  # pdfium did read the page
+    assert "unmapped glyphs" in pdf_reader._text_problem(pages, rules.pdf)
+    with pytest.raises(pdf_reader.ReaderError) as failed:
+        pdf_reader.read_pdf(data, "horsley.pdf", "0" * 64, _engine(rules, "pdfium"))
+    assert failed.value.reason == "needs_ocr"

@@ -96,7 +96,12 @@ def read_pages(data: bytes) -> list[EnginePage]:
 
     with _LOCK:
         if _FN is None:
-            _FN = _functions()
+            try:
+                _FN = _functions()
+            except (AttributeError, ImportError, KeyError) as exc:
+                # the library handle is pypdfium2's internals: another release may keep
+                # it elsewhere, and then pdfplumber reads every PDF (slower, never wrong)
+                raise EngineDeclined(f"this pypdfium2 does not expose pdfium as expected: {exc}") from None
         try:
             pdf = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as exc:

@@ -132,3 +132,14 @@ def test_pdfium_reports_glyphs_without_a_unicode_map_instead_of_reading_codes(ru
     with pytest.raises(pdf_reader.ReaderError) as failed:
         pdf_reader.read_pdf(data, "horsley.pdf", "0" * 64, _engine(rules, "pdfium"))
     assert failed.value.reason == "needs_ocr"
+
+
+def test_a_pypdfium2_without_the_expected_handle_leaves_pdfs_to_pdfplumber(rules, monkeypatch):
+    def moved():
+        raise AttributeError("module 'pypdfium2_raw.bindings' has no attribute '_libs'")
+
+    monkeypatch.setattr(pdf_pdfium, "_FN", None)
+    monkeypatch.setattr(pdf_pdfium, "_functions", moved)
+    path = FIXTURES / "suffolk-board-2014-01-30" / "source.pdf"
+    document = pdf_reader.read_pdf(path.read_bytes(), str(path), "0" * 64, _engine(rules, "pdfium"))
+    assert document.layout.startswith("pdfplumber") and document.blocks

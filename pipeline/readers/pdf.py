@@ -1,4 +1,9 @@
-"""Read PDF minutes with pdfplumber.
+"""Read PDF minutes: words and ruled tables from an engine, then lines, paragraphs and tables.
+
+Two engines give each page's words and ruled tables: pdfium (``pdf_pdfium``, fast: its
+characters grouped by pdfplumber's rules) and pdfplumber (the reference). rules/pdf.yaml
+names the engine; a document pdfium declines or finds no usable text in is read by
+pdfplumber. Everything below works on what either engine gives.
 
 Each page gives its tables (found with the settings in rules/pdf.yaml) and the text
 outside them, in reading order (top to bottom; one column is assumed). Words are grouped

@@ -88,6 +88,13 @@ class _Section:
     def section(self, key: str) -> "_Section":
         return _Section(self.get(key, dict), f"{self.where}.{key}")
 
+    def choice(self, key: str, allowed: tuple[str, ...], default: Any = ...) -> str:
+        """A string that must be one of ``allowed`` (a status, a kind, an engine …)."""
+        value = self.get(key, str, default)
+        if value not in allowed:
+            raise RulesError(f"{self.where}.{key}: '{value}' is not one of {', '.join(allowed)}")
+        return value
+
     def strings(self, key: str, default: Any = ...) -> tuple[str, ...]:
         values = self.get(key, list, default)
         for i, v in enumerate(values):
@@ -498,9 +505,7 @@ def _parse_people(s: _Section) -> PeopleRules:
     att = s.section("attendance")
     headings = []
     for entry in _items(att, "headings"):
-        status = entry.get("status", str)
-        if status not in ATTENDANCE_STATUSES:
-            raise RulesError(f"{entry.where}.status: '{status}' is not one of {', '.join(ATTENDANCE_STATUSES)}")
+        status = entry.choice("status", ATTENDANCE_STATUSES)
         headings.append((entry.get("cue", str), status))
         entry.done()
     abbrev_pattern = att.regex("abbrev_pattern", flags=0)
@@ -509,9 +514,7 @@ def _parse_people(s: _Section) -> PeopleRules:
             raise RulesError(f"{att.where}.abbrev_pattern: must define the group (?P<{group}>…)")
     sentences = []
     for entry in _items(att, "sentences"):
-        status = entry.get("status", str)
-        if status not in ATTENDANCE_STATUSES:
-            raise RulesError(f"{entry.where}.status: '{status}' is not one of {', '.join(ATTENDANCE_STATUSES)}")
+        status = entry.choice("status", ATTENDANCE_STATUSES)
         pattern = entry.regex("pattern", flags=0)
         if "people" not in pattern.groupindex:
             raise RulesError(f"{entry.where}.pattern: must define the group (?P<people>…)")
@@ -617,9 +620,7 @@ MEETING_KINDS = ("minutes", "agenda", "decision_log")
 def _kinds(s: _Section) -> list[tuple[str, re.Pattern, bool]]:
     kinds = []
     for entry in _items(s, "kinds"):
-        kind = entry.get("kind", str)
-        if kind not in MEETING_KINDS:
-            raise RulesError(f"{entry.where}.kind: '{kind}' is not one of {', '.join(MEETING_KINDS)}")
+        kind = entry.choice("kind", MEETING_KINDS)
         lines = entry.get("lines", bool, False)
         kinds.append((kind, entry.regex("pattern"), lines))
         entry.done()
@@ -691,12 +692,8 @@ def _parse_dates(s: _Section) -> DateRules:
         if pid in seen:
             raise RulesError(f"{entry.where}.id: duplicate id '{pid}'")
         seen.add(pid)
-        kind = entry.get("kind", str)
-        if kind not in DATE_KINDS:
-            raise RulesError(f"{entry.where}.kind: '{kind}' is not one of {', '.join(DATE_KINDS)}")
-        resolve = entry.get("resolve", str)
-        if resolve not in DATE_RESOLVERS:
-            raise RulesError(f"{entry.where}.resolve: '{resolve}' is not one of {', '.join(DATE_RESOLVERS)}")
+        kind = entry.choice("kind", DATE_KINDS)
+        resolve = entry.choice("resolve", DATE_RESOLVERS)
         regex = compile_regex(_expand_parts(entry.get("regex", str), parts, entry.where), f"{entry.where}.regex")
         patterns.append(DatePattern(pid, kind, resolve, regex))
         entry.done()
@@ -791,10 +788,8 @@ def _parse_pdf(s: _Section) -> PdfRules:
         grid_gutter=float(s.get("grid_gutter", number)),
         grid_min_column_width=float(s.get("grid_min_column_width", number)),
         grid_min_rows=s.get("grid_min_rows", int),
-        engine=s.get("engine", str, "pdfium"),
+        engine=s.choice("engine", PDF_ENGINES, "pdfium"),
     )
-    if rules.engine not in PDF_ENGINES:
-        raise RulesError(f"{s.where}.engine: {rules.engine!r} is not one of {', '.join(PDF_ENGINES)}")
     s.done()
     return rules
 
@@ -809,9 +804,7 @@ def _parse_acronyms(s: _Section) -> AcronymRules:
             raise RulesError(f"{entry.where}.acronym: '{acronym}' needs two capitals and no spaces")
         if acronym in glossary:
             raise RulesError(f"{entry.where}.acronym: duplicate acronym '{acronym}'")
-        category = entry.get("category", str)
-        if category not in ACRONYM_CATEGORIES:
-            raise RulesError(f"{entry.where}.category: '{category}' is not one of {', '.join(ACRONYM_CATEGORIES)}")
+        category = entry.choice("category", ACRONYM_CATEGORIES)
         expansion = entry.get("expansion", str).strip()
         if not expansion:
             raise RulesError(f"{entry.where}.expansion: expected a non-empty string")
@@ -834,10 +827,7 @@ def _parse_statements(s: _Section) -> StatementRules:
         if table not in STATEMENT_TABLES:
             raise RulesError(f"{defaults_section.where}: unknown record table '{table}' "
                              f"(known: {', '.join(STATEMENT_TABLES)})")
-        kind = defaults_section.get(table, str)
-        if kind not in STATEMENT_DEFAULTS:
-            raise RulesError(f"{defaults_section.where}.{table}: '{kind}' is not one of "
-                             f"{', '.join(STATEMENT_DEFAULTS)}")
+        kind = defaults_section.choice(table, STATEMENT_DEFAULTS)
         defaults[table] = kind
     defaults_section.done()
     types_section = s.section("types")
@@ -879,9 +869,7 @@ def _count(s: _Section, key: str) -> int:
 
 def _parse_tracking(s: _Section) -> TrackingRules:
     t = s.section("threads")
-    scope = t.get("scope", str)
-    if scope not in TRACKING_SCOPES:
-        raise RulesError(f"{t.where}.scope: '{scope}' is not one of {', '.join(TRACKING_SCOPES)}")
+    scope = t.choice("scope", TRACKING_SCOPES)
     threads = ThreadRules(
         finding_kinds=t.strings("finding_kinds"),
         finding_same_report_similarity=_fraction(t, "finding_same_report_similarity"),
@@ -899,9 +887,7 @@ def _parse_tracking(s: _Section) -> TrackingRules:
     a = s.section("actions")
     events = []
     for entry in _items(a, "events"):
-        event = entry.get("event", str)
-        if event not in ACTION_FOLLOW_UP_EVENTS:
-            raise RulesError(f"{entry.where}.event: '{event}' is not one of {', '.join(ACTION_FOLLOW_UP_EVENTS)}")
+        event = entry.choice("event", ACTION_FOLLOW_UP_EVENTS)
         events.append(ActionEventCue(event, entry.regexes("cues")))
         entry.done()
     rules = TrackingRules(

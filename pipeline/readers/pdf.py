@@ -105,12 +105,13 @@ class _Placed:
 @dataclass
 class _Page:
     """One page as an engine read it: its height, words and ruled tables (objects with
-    ``bbox`` and ``rows`` of cell boxes, as pdfplumber's); ``None`` words for a page that
-    could not be read."""
+    ``bbox`` and ``rows`` of cell boxes, as pdfplumber's); for a page that could not be
+    read, ``words`` None and why in ``error``."""
 
     height: float
     words: list[_Word] | None
     tables: list
+    error: str | None = None
 
 
 def read_pdf(data: bytes, source: str, sha256: str, rules: Rules) -> Document:
@@ -130,7 +131,7 @@ def read_pdf(data: bytes, source: str, sha256: str, rules: Rules) -> Document:
             pages = None  # a second opinion before "needs OCR": pdfminer reads some fonts pdfium does not
     if pages is None:
         pages, engine = _pdfplumber_pages(data, settings), "pdfplumber"
-        warnings = [f"page {n} could not be read: {p.tables[0]}" for n, p in enumerate(pages, 1) if p.words is None]
+        warnings = [f"page {n} could not be read: {p.error}" for n, p in enumerate(pages, 1) if p.words is None]
         problem = _text_problem(pages, settings) if pages else None
     if not pages:
         raise ReaderError("corrupt", "the PDF has no pages")
@@ -200,7 +201,7 @@ def _pdfium_pages(data: bytes, settings: PdfRules) -> list[_Page] | None:
 
 def _pdfplumber_pages(data: bytes, settings: PdfRules) -> list[_Page]:
     """The pages read by pdfplumber; a page whose content cannot be read has ``words``
-    None and the reason as its only "table" (one broken stream must not lose the rest)."""
+    None and the reason in ``error`` (one broken stream must not lose the rest)."""
     import pdfplumber
 
     try:
@@ -221,7 +222,7 @@ def _pdfplumber_pages(data: bytes, settings: PdfRules) -> list[_Page]:
                 words = _words([(w["text"], w["x0"], w["top"], w["x1"], w["bottom"], w.get("fontname") or "") for w in raw])
                 pages.append(_Page(float(page.height), words, page.find_tables(dict(settings.table_settings))))
             except Exception as exc:
-                pages.append(_Page(0.0, None, [f"{type(exc).__name__}: {exc}"]))
+                pages.append(_Page(0.0, None, [], f"{type(exc).__name__}: {exc}"))
     return pages
 
 

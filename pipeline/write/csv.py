@@ -23,6 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import __version__
+from .durable import fsync_path
 from .formats import write_formats
 
 
@@ -31,16 +32,6 @@ def _sha256(path: Path) -> str:
 
 
 STAGING, PUBLISH = ".minutes-staging", ".minutes-publish"
-
-
-def _fsync(path: Path) -> None:
-    """Flush a file (or a folder's entries) to disk, so a power cut after the commit
-    cannot leave a committed file empty."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def finish_publish(out_dir: Path) -> None:
@@ -68,7 +59,7 @@ def write_csv_tables(tables: dict[str, pd.DataFrame], out_dir: Path, rules_hash:
     for name, frame in tables.items():
         path = staging / f"{name}.csv"
         frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
-        _fsync(path)
+        fsync_path(path)
         written[name] = {"file": path.name, "rows": int(len(frame)), "sha256": _sha256(path)}
     manifest = {
         "pipeline": "minutes",
@@ -81,9 +72,9 @@ def write_csv_tables(tables: dict[str, pd.DataFrame], out_dir: Path, rules_hash:
     # Parquet, data package, databases: staged with the CSVs, committed by the same rename
     manifest["formats"] = write_formats(tables, staging, manifest)
     (staging / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-    _fsync(staging / "manifest.json")
-    _fsync(staging)
+    fsync_path(staging / "manifest.json")
+    fsync_path(staging)
     os.replace(staging, out_dir / PUBLISH)  # the commit
-    _fsync(out_dir)
+    fsync_path(out_dir)
     finish_publish(out_dir)
     return out_dir / "manifest.json"

@@ -46,6 +46,9 @@ def _address_space() -> int | None:
         return None
 
 
+_OOM_EXIT = 75  # a worker's exit code when its memory cap was reached between documents
+
+
 def _worker(rules_dir: str, max_memory: int | None, conn: Connection) -> None:
     """Serve documents over ``conn`` until told to stop: (index, path) in, (index, result) out."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
@@ -67,9 +70,14 @@ def _worker(rules_dir: str, max_memory: int | None, conn: Connection) -> None:
         if task is None:
             return
         index, path = task
-        result = process_document(path, rules, source=str(path))
-        # the document model is large and the parent needs only the records
-        conn.send((index, replace(result, document=None)))
+        try:
+            result = process_document(path, rules, source=str(path))
+            # the document model is large and the parent needs only the records
+            conn.send((index, replace(result, document=None)))
+        except MemoryError:
+            # the cap reached outside the document's own handling (sending its records):
+            # the parent reads this exit code as oom
+            os._exit(_OOM_EXIT)
 
 
 class _Slot:
@@ -153,7 +161,7 @@ def process_in_workers(files: Iterable[Path], rules_dir: Path, workers: int, lim
                     # OOM killer) or crashed in native code
                     slot.process.join(timeout=5)
                     code = slot.process.exitcode
-                    reason = "oom" if code in (-signal.SIGKILL, -signal.SIGSEGV) else "internal_error"
+                    reason = "oom" if code in (-signal.SIGKILL, -signal.SIGSEGV, _OOM_EXIT) else "internal_error"
                     result = failed_result(str(path), reason, f"the worker processing it died (exit code {code})")
                     slots[slots.index(slot)] = _replace(slot, context, rules_dir, limits)
                 else:

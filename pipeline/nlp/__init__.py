@@ -18,12 +18,20 @@ from spacy.tokens import Doc
 from ..rules import Rules
 from .components import TEXT_KEY, MeetingContext
 from .people import PeopleIndex, Person, person_id_for
+from .prefilter import prefilter
 
 __all__ = ["build_nlp", "annotate", "MeetingContext", "PeopleIndex", "Person", "person_id_for"]
 
 
 def build_nlp(rules: Rules) -> Language:
-    """The spaCy pipeline for these rules (built once per rules folder and content)."""
+    """The spaCy pipeline for these rules (built once per rules folder and content), and
+    the prefilters of the rule patterns read through one: everything a document needs
+    built up front, so a worker measures its memory cap after it (pipeline/workers.py)."""
+    for pattern in rules.dates.patterns:
+        prefilter(pattern.regex)
+    for kind in rules.statements.types:
+        for regex in (*kind.unless, *kind.cues):
+            prefilter(regex)
     return _build(str(rules.directory), rules.hash)
 
 

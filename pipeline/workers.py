@@ -14,6 +14,7 @@ progress bar) is copied into them.
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing as mp
 import os
 import resource
@@ -46,6 +47,7 @@ def _address_space() -> int | None:
         return None
 
 
+_READER_LIBRARIES = ("lxml.etree", "bs4.builder._lxml", "docx", "pdfplumber", "pypdfium2")
 _OOM_EXIT = 75  # a worker's exit code when its memory cap was reached between documents
 
 
@@ -56,6 +58,11 @@ def _worker(rules_dir: str, max_memory: int | None, conn: Connection) -> None:
     from .nlp import build_nlp
 
     build_nlp(rules)  # the models and matchers, built before the cap is measured
+    # the readers import their parsers on first use: imported here, a worker's first
+    # document does not pay for them under the cap (lxml failing to load there read as
+    # "no tree builder" in a fresh clone's run)
+    for module in _READER_LIBRARIES:
+        importlib.import_module(module)
     if max_memory is not None:
         held = _address_space()
         if held is not None:
@@ -72,6 +79,10 @@ def _worker(rules_dir: str, max_memory: int | None, conn: Connection) -> None:
         index, path = task
         try:
             result = process_document(path, rules, source=str(path))
+            if max_memory is not None and result.row.reason == "internal_error" and result.row.message.startswith("SystemError"):
+                # under the cap, C code that cannot allocate returns without an exception
+                # ("error return without exception set"): the cap, not a bug
+                result = failed_result(str(path), "oom", "ran out of the memory a document may use")
             # the document model is large and the parent needs only the records
             conn.send((index, replace(result, document=None)))
         except MemoryError:

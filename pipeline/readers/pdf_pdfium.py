@@ -7,17 +7,20 @@ records:
 
 * characters: pdfium's "loose" box runs from the glyph's origin to its advance, as
   pdfminer's does; its lower edge is the baseline less the font's descent, and the top is
-  that less the font size (pdfminer's box is one font size high). Font names are the
-  fonts' BaseFont, subset tag included, as pdfminer gives them;
+  that less the font size (pdfminer's box is one font size high). The spaces pdfium's
+  text page leaves out (one of several in a row; a text object that paints nothing) are
+  put back where the page's objects show them (``_words``);
+* words: characters grouped by pdfplumber's rules (``pdf_words``), fonts told apart as
+  pdfminer tells them (``pdf_fonts``);
 * ruling lines: every painted path, split into subpaths and classified as pdfminer does
-  (a line, an axis-aligned rectangle, or a curve of straight segments), turned into the
-  edges pdfplumber's table finder works on; the finder itself (snapping, joining,
-  intersections, cells) is pdfplumber's, run on these edges.
+  (``pdf_edges``), turned into the edges pdfplumber's table finder works on; the finder
+  itself (snapping, joining, intersections, cells) is pdfplumber's, run on these edges.
 
 What this engine does not reproduce makes it decline the document (``EngineDeclined``)
 and the reader uses pdfplumber instead: a page rotated by /Rotate, text not upright
-(pdfminer groups rotated characters differently), a page pdfium cannot load. pdfium is not thread-safe: a lock serialises it within a process
-(Dask runs several documents in threads of one worker).
+(pdfminer groups rotated characters differently), a page pdfium cannot load. pdfium is
+not thread-safe: a lock serialises it within a process (Dask runs several documents in
+threads of one worker).
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ import threading
 from dataclasses import dataclass
 
 from .guards import check_pdf_pages
+from .pdf_edges import apply, compose, path_edges
+from .pdf_fonts import FontNames
 from .pdf_words import words_from_chars
 
 _LOCK = threading.Lock()
@@ -56,32 +61,54 @@ def handles(table_settings: dict) -> bool:
     return all(table_settings.get(k, "lines") in _LINE_STRATEGIES for k in ("vertical_strategy", "horizontal_strategy"))
 
 
-def _functions():
-    """pdfium's functions with pointer results as plain addresses (cheap to compare)."""
-    import pypdfium2.raw as raw
+def _functions() -> dict:
+    """pdfium's functions, bound a second time for speed: without ``argtypes`` (ctypes then
+    converts nothing: a call costs about half as much) and with pointer results as plain
+    addresses. Every pointer argument is therefore passed as a ``c_void_p`` or ``byref``,
+    every size as ``c_size_t``/``c_ulong``: a bare Python int would go as a 32-bit int."""
     from pypdfium2_raw import bindings
 
-    lib = bindings._libs["pdfium"]  # a second handle on each function, typed for speed
+    lib = bindings._libs["pdfium"]  # pypdfium2's handle on the library (its internals)
 
-    def fn(name, restype, argtypes):
-        f = lib[name]
-        f.restype, f.argtypes = restype, argtypes
+    def fn(name, restype=ctypes.c_int):
+        f = lib[name]  # a new function object: pypdfium2's own stays as it was
+        f.restype = restype
         return f
 
-    vp, ci, cd, cf = ctypes.c_void_p, ctypes.c_int, ctypes.c_double, ctypes.c_float
+    vp = ctypes.c_void_p
     return {
-        "text_object": fn("FPDFText_GetTextObject", vp, [vp, ci]),
-        "loose_box": fn("FPDFText_GetLooseCharBox", ci, [vp, ci, ctypes.POINTER(raw.FS_RECTF)]),
-        "font_size": fn("FPDFText_GetFontSize", cd, [vp, ci]),
-        "angle": fn("FPDFText_GetCharAngle", cf, [vp, ci]),
-        "generated": fn("FPDFText_IsGenerated", ci, [vp, ci]),
-        "map_error": fn("FPDFText_HasUnicodeMapError", ci, [vp, ci]),
-        "matrix": fn("FPDFText_GetMatrix", ci, [vp, ci, ctypes.POINTER(raw.FS_MATRIX)]),
-        "origin": fn("FPDFText_GetCharOrigin", ci, [vp, ci, ctypes.POINTER(cd), ctypes.POINTER(cd)]),
-        "descent": fn("FPDFFont_GetDescent", ci, [vp, cf, ctypes.POINTER(cf)]),
-        "obj_font": fn("FPDFTextObj_GetFont", vp, [vp]),
-        "embedded": fn("FPDFFont_GetIsEmbedded", ci, [vp]),
-        "base_font": fn("FPDFFont_GetBaseFontName", ctypes.c_size_t, [vp, ctypes.c_char_p, ctypes.c_size_t]),
+        # per character
+        "count_chars": fn("FPDFText_CountChars"),
+        "text_object": fn("FPDFText_GetTextObject", vp),
+        "loose_box": fn("FPDFText_GetLooseCharBox"),
+        "generated": fn("FPDFText_IsGenerated"),
+        # per text object, through the text page
+        "char_box": fn("FPDFText_GetCharBox"),
+        "font_size": fn("FPDFText_GetFontSize", ctypes.c_double),
+        "angle": fn("FPDFText_GetCharAngle", ctypes.c_float),
+        "map_error": fn("FPDFText_HasUnicodeMapError"),
+        "matrix": fn("FPDFText_GetMatrix"),
+        "origin": fn("FPDFText_GetCharOrigin"),
+        # fonts
+        "descent": fn("FPDFFont_GetDescent"),
+        "embedded": fn("FPDFFont_GetIsEmbedded"),
+        "base_font": fn("FPDFFont_GetBaseFontName", ctypes.c_size_t),
+        # the page's objects
+        "count_objects": fn("FPDFPage_CountObjects"),
+        "get_object": fn("FPDFPage_GetObject", vp),
+        "object_type": fn("FPDFPageObj_GetType"),
+        "object_matrix": fn("FPDFPageObj_GetMatrix"),
+        "object_bounds": fn("FPDFPageObj_GetBounds"),
+        "obj_font": fn("FPDFTextObj_GetFont", vp),
+        "obj_font_size": fn("FPDFTextObj_GetFontSize"),
+        "form_count": fn("FPDFFormObj_CountObjects"),
+        "form_object": fn("FPDFFormObj_GetObject", vp),
+        "draw_mode": fn("FPDFPath_GetDrawMode"),
+        "count_segments": fn("FPDFPath_CountSegments"),
+        "segment": fn("FPDFPath_GetPathSegment", vp),
+        "segment_point": fn("FPDFPathSegment_GetPoint"),
+        "segment_type": fn("FPDFPathSegment_GetType"),
+        "segment_close": fn("FPDFPathSegment_GetClose"),
     }
 
 
@@ -109,286 +136,304 @@ def read_pages(data: bytes) -> list[EnginePage]:
         try:
             count = len(pdf)
             check_pdf_pages(count)  # before any page's content is decoded
+            fonts = FontNames(_FN, data)  # pdfium keeps one font per dictionary for the whole document
             try:
-                return [_read_page(pdf[i]) for i in range(count)]
+                return [_read_page(pdf[i], fonts) for i in range(count)]
             except pdfium.PdfiumError as exc:  # a page it cannot load (a cycle in the page tree …)
                 raise EngineDeclined(f"pdfium could not read a page: {exc}") from None
         finally:
             pdf.close()
 
 
-def _read_page(page) -> EnginePage:
+def _read_page(page, fonts: FontNames) -> EnginePage:
     try:
         if page.get_rotation() % 360:
             raise EngineDeclined("a page is rotated")
         left, bottom, right, top = page.get_mediabox()
+        objects = _objects(_address(page.raw), left, top)
         textpage = page.get_textpage()
         try:
-            edges, order, blanks = _objects(page, textpage, left, top)
-            words = _words(textpage, left, top, order, blanks)
+            words = _words(textpage.raw, left, top, objects, fonts)
         finally:
             textpage.close()
     finally:
         page.close()
-    return EnginePage(top - bottom, words, edges, (0.0, 0.0, right - left, top - bottom))
+    return EnginePage(top - bottom, words, objects.edges, (0.0, 0.0, right - left, top - bottom))
 
 
-def _words(textpage, left: float, top: float, order: dict, blanks: list) -> list:
-    """The page's words. ``order`` gives each text object's place in the content stream,
-    ``blanks`` the text objects holding only spaces (place, box, font), which pdfium's
-    text page leaves out: pdfminer reads them, and a space ends a word ("(m)" then a
-    space then "In" are two words however close)."""
+def _address(pointer) -> ctypes.c_void_p:
+    return ctypes.c_void_p(ctypes.cast(pointer, ctypes.c_void_p).value)
+
+
+# --- the page's objects -------------------------------------------------------------------------
+
+
+@dataclass
+class _TextObject:
+    """A text object as the page's object walk sees it: its place in the content stream,
+    its font, its box across (page coordinates, x only; a space paints nothing, so a
+    space contributes its origin), and for one whose box has no width — it paints nothing:
+    a space, or several at one place — the rest ``_blank_char`` needs."""
+
+    place: int
+    font: int | None
+    x0: float
+    x1: float
+    y: float = 0.0
+    matrix: tuple | None = None
+
+
+@dataclass
+class _Objects:
+    """What one walk over a page's objects gives: pdfplumber's edges (``page.edges``) from
+    the painted paths, and the text objects by address."""
+
+    edges: list
+    texts: dict
+
+
+def _objects(page: ctypes.c_void_p, left: float, top: float) -> _Objects:
+    """One walk over the page's objects, forms included (see ``_Objects``)."""
+    fn = _FN
+    get_type, get_matrix, bounds, get_font = fn["object_type"], fn["object_matrix"], fn["object_bounds"], fn["obj_font"]
+    count_segments, segment, segment_point = fn["count_segments"], fn["segment"], fn["segment_point"]
+    segment_type, segment_close = fn["segment_type"], fn["segment_close"]
+    found = _Objects([], {})
+    edges, texts = found.edges, found.texts
+    matrix = _matrix_struct()
+    matrix_ref = ctypes.byref(matrix)
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    fill_ref, stroke_ref = ctypes.byref(fill), ctypes.byref(stroke)
+    x, y = ctypes.c_float(), ctypes.c_float()
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    box = [ctypes.c_float() for _ in range(4)]
+    box_refs = [ctypes.byref(v) for v in box]
+
+    def placed(outer: tuple) -> tuple:
+        get_matrix(obj_ref[0], matrix_ref)
+        return compose((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), outer)
+
+    obj_ref = [None]
+
+    def visit(address: int | None, outer: tuple) -> None:
+        if not address:
+            return
+        obj = obj_ref[0] = ctypes.c_void_p(address)
+        kind = get_type(obj)
+        if kind == _TEXT:
+            if not bounds(obj, *box_refs):
+                texts[address] = _TextObject(len(texts), get_font(obj), math.inf, -math.inf)
+                return
+            if outer is _IDENTITY:
+                x0, x1 = box[0].value, box[2].value
+                px, py = x0, box[1].value
+            else:  # inside a form: its bounds are in the form's space
+                corners = [apply(outer, bx, by) for bx in (box[0].value, box[2].value) for by in (box[1].value, box[3].value)]
+                x0, x1 = min(c[0] for c in corners), max(c[0] for c in corners)
+                px, py = apply(outer, box[0].value, box[1].value)
+            text = texts[address] = _TextObject(len(texts), get_font(obj), x0 - left, x1 - left)
+            if x0 == x1:  # pdfium's text page leaves out a text object that paints nothing
+                text.y, text.matrix = py, placed(outer)
+                text.x0 = text.x1 = px - left
+            return
+        if kind == _FORM:
+            inner = placed(outer)
+            for k in range(fn["form_count"](obj)):
+                visit(fn["form_object"](obj, ctypes.c_ulong(k)), inner)
+            return
+        if kind != _PATH:
+            return
+        fn["draw_mode"](obj, fill_ref, stroke_ref)
+        if not fill.value and not stroke.value:
+            return  # a clipping path ("n"): pdfminer paints nothing
+        m = placed(outer)
+        segments = []
+        for s in range(count_segments(obj)):
+            seg = ctypes.c_void_p(segment(obj, s))
+            segment_point(seg, x_ref, y_ref)
+            px, py = apply(m, x.value, y.value)
+            segments.append((segment_type(seg), (px - left, top - py), bool(segment_close(seg))))
+        edges.extend(path_edges(segments))
+
+    for k in range(fn["count_objects"](page)):
+        visit(fn["get_object"](page, k), _IDENTITY)
+    return found
+
+
+_TEXT, _PATH, _FORM = 1, 2, 5  # FPDF_PAGEOBJ_*
+_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _matrix_struct():
+    import pypdfium2.raw as raw
+
+    return raw.FS_MATRIX()
+
+
+# --- characters ----------------------------------------------------------------------------------
+
+
+def _words(textpage, left: float, top: float, objects: _Objects, fonts: FontNames) -> list:
+    """The page's words: pdfium's characters in the text page's order, with the spaces it
+    leaves out put back, grouped by ``words_from_chars``.
+
+    pdfium's text page keeps one space of several in a row (pdfminer has them all), and
+    none of a text object that paints nothing; where only such a space parted two words
+    ("26", a superscript "th" and "July", each with a space of its own), they would run
+    together. The spaces are put back where the page's objects show them: a text object
+    left out (``_TextObject`` with no width) at its origin; a text object's box reaching
+    left of its first character (a leading space left out), at the box's left; a text
+    object ending in a space whose box reaches right of it (more spaces), at the box's
+    right. Spaces between those are not known: they part words only where the first and
+    last would not."""
     import pypdfium2.raw as raw
 
     fn = _FN
     # the per-character calls, bound once (a dictionary lookup per call showed in profiles)
-    generated, text_object, loose_box, origin = fn["generated"], fn["text_object"], fn["loose_box"], fn["origin"]
-    pending = list(blanks)
-    handle = ctypes.cast(textpage.raw, ctypes.c_void_p)
-    n = raw.FPDFText_CountChars(textpage.raw)
-    text = textpage.get_text_range(0, n) if n > 0 else ""
-    if len(text) != n:
-        # the text comes back as UTF-16, where a character beyond the Basic Multilingual
-        # Plane takes two places (or a control code none): one character per index then
-        text = "".join(chr(raw.FPDFText_GetUnicode(textpage.raw, i)) for i in range(n))
+    generated, text_object, loose_box = fn["generated"], fn["text_object"], fn["loose_box"]
+    handle = _address(textpage)
+    n = fn["count_chars"](handle)
+    # pdfium marks a hyphen that breaks a word at the end of a line as U+FFFE (or U+0002):
+    # pdfminer gives the hyphen the PDF holds
+    text = _text(textpage, n).translate(_HYPHENS)
+    run_keys = fonts.run_keys(t.font for t in objects.texts.values())
+    texts = objects.texts
     rect = raw.FS_RECTF()
     rect_ref = ctypes.byref(rect)
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    ox_ref, oy_ref = ctypes.byref(ox), ctypes.byref(oy)
-    descent = ctypes.c_float()
     matrix = raw.FS_MATRIX()
-    matrix_ref = ctypes.byref(matrix)
-    chars = []
-    last_obj = None
-    font, run_key, font_handle, size, below = "", "", None, 0.0, 0.0
-    simple_fonts: dict[str, int] = {}
-    buf = ctypes.create_string_buffer(512)
+    box = [ctypes.c_double() for _ in range(4)]
+    chars: list = []
+    starts: list[tuple[int, int]] = []  # (index in chars, place in the stream) of each text object's first character
+    seen: set = set()
+    last_obj = -1  # no address
+    current = None  # the _TextObject whose characters come now, from chars[begun]
+    begun = 0
+    font, run_key, size, low, char_top, unmapped = "", "", 0.0, 0.0, 0.0, False
+    append = chars.append
     for i, ch in enumerate(text):
-        if ch.isspace() and generated(handle, i):
+        if ch in _SPACES and generated(handle, i):
             # pdfium puts line breaks of its own between lines (and before a
             # superscript): pdfminer has none there. It also stands its own space in for
             # a space character that overlaps the letter before ("y" then " " starting
             # 0.3 pt inside it): a separator there, where the letter before ends
             if ch not in "\r\n" and chars:
                 prev = chars[-1]
-                chars.append((" ", prev[3], prev[2], prev[3], prev[4], prev[5], prev[6]))
+                append((" ", prev[3], prev[2], prev[3], prev[4], prev[5], prev[6]))
             continue
         obj = text_object(handle, i)
         if obj != last_obj:
+            if current is not None:
+                _put_back_trailing_space(chars, begun, current, size)
             last_obj = obj
-            place = order.get(obj, -1)
-            while pending and pending[0][0] < place:
-                _, box, blank_font = pending.pop(0)
-                blank_name = _font_name(blank_font, buf)
-                chars.append((" ", box[0] - left, top - box[3], box[2] - left, top - box[1], blank_name,
-                              _run_key(blank_name, blank_font, simple_fonts)))
-            font_handle = fn["obj_font"](obj) if obj else None
-            font = _font_name(font_handle, buf)
-            run_key = _run_key(font, font_handle, simple_fonts)
+            seen.add(obj)
+            current = texts.get(obj)
+            begun = len(chars)
+            starts.append((begun, current.place if current else -1))
+            font_handle = current.font if current else None
+            font = fonts.name(font_handle)
+            run_key = run_keys.get(font_handle, font)
             # pdfminer's box is one font size high (the size set by Tf, scaled by the
             # text matrix: "1 Tf" with a matrix of 10.32 is 10.32 high), its foot the
             # font's descent below the baseline
-            fn["matrix"](handle, i, matrix_ref)
+            fn["matrix"](handle, i, ctypes.byref(matrix))
             size = fn["font_size"](handle, i) * math.hypot(matrix.c, matrix.d)
-            below = descent.value if font_handle and fn["descent"](font_handle, ctypes.c_float(size), ctypes.byref(descent)) else 0.0
             # a font that maps its glyphs to no characters gives codes, not text: they
             # are marked as unmapped (as pdfminer's "(cid:12)") so that the reader sees
             # an unreadable text layer and asks pdfplumber, not publish them
             unmapped = fn["map_error"](handle, i) == 1
             # upright text keeps one baseline through a text object (TJ moves along it)
-            origin(handle, i, ox_ref, oy_ref)
-            low = top - (oy.value + below)
+            fn["origin"](handle, i, ctypes.byref(ox), ctypes.byref(oy))
+            low = top - (oy.value + fonts.descent(font_handle, size))
+            char_top = low - size
             angle = fn["angle"](handle, i)
             if 1e-3 < angle < 2 * math.pi - 1e-3:
                 raise EngineDeclined("text that is not upright")
+            if current is not None and ch not in _SPACES:
+                fn["char_box"](handle, i, *(ctypes.byref(v) for v in box))
+                if current.x0 < box[0].value - left - _SPACE_GAP * size:
+                    append((" ", current.x0, char_top, current.x0, low, font, run_key))  # a leading space, left out
         loose_box(handle, i, rect_ref)
-        chars.append((_UNMAPPED if unmapped else _HYPHENS.get(ch, ch), rect.left - left, low - size, rect.right - left, low,
-                      font, run_key))
+        append((_UNMAPPED if unmapped else ch, rect.left - left, char_top, rect.right - left, low, font, run_key))
+    if current is not None:
+        _put_back_trailing_space(chars, begun, current, size)
+    left_out = sorted((t.place, _blank_char(address, t, top, fonts, run_keys)) for address, t in texts.items()
+                      if t.matrix is not None and address not in seen)
+    if left_out:
+        chars = _with_blanks(chars, starts, left_out)
     return words_from_chars(chars)
 
 
-# pdfium marks a hyphen that breaks a word at the end of a line as U+FFFE (or U+0002):
-# pdfminer gives the hyphen the PDF holds
-_HYPHENS = {"\ufffe": "-", "\x02": "-"}
+# a space left out lies at least this many font sizes from the ink beside it (a space is a
+# quarter of the size or more; a letter's ink starts a little after its origin, or a
+# little before it in italics)
+_SPACE_GAP = 0.15
+
+
+def _put_back_trailing_space(chars: list, begun: int, obj: _TextObject, size: float) -> None:
+    """After a text object ending in a space: a space where its box reaches right of that
+    space and of its letters (pdfium kept the first of several spaces). The letters' loose
+    boxes cover their ink (an italic "f" reaching over the space after it is no space)."""
+    last = chars[-1]
+    if last[0] != " " or len(chars) <= begun:
+        return
+    ink = max((c[3] for c in chars[begun:] if c[0] != " "), default=-math.inf)
+    if obj.x1 > max(last[1] + _SPACE_GAP * size, ink + 0.01):
+        chars.append((" ", obj.x1, last[2], obj.x1, last[4], last[5], last[6]))
+
+
+def _text(textpage, n: int) -> str:
+    """The text page's characters, one per index."""
+    import pypdfium2.raw as raw
+
+    if n <= 0:
+        return ""
+    buffer = (ctypes.c_ushort * (n + 1))()
+    got = raw.FPDFText_GetText(textpage, 0, n, buffer)
+    text = bytes(buffer)[: max(got - 1, 0) * 2].decode("utf-16-le", errors="replace")
+    if len(text) != n:
+        # UTF-16, where a character beyond the Basic Multilingual Plane takes two places
+        # (or a control code none): one character per index then
+        text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i)) for i in range(n))
+    return text
+
+
+def _blank_char(address: int, blank: _TextObject, top: float, fonts: FontNames, run_keys: dict) -> tuple:
+    """A space character where a text object that paints nothing stands, sized as
+    pdfminer sizes it (the font size by the text matrix, the foot the descent below the
+    baseline)."""
+    font = fonts.name(blank.font)
+    tf_size = ctypes.c_float()
+    size = 0.0
+    if _FN["obj_font_size"](ctypes.c_void_p(address), ctypes.byref(tf_size)):
+        size = tf_size.value * math.hypot(blank.matrix[2], blank.matrix[3])
+    low = top - (blank.y + fonts.descent(blank.font, size))
+    return (" ", blank.x0, low - size, blank.x0, low, font, run_keys.get(blank.font, font))
+
+
+def _with_blanks(chars: list, starts: list[tuple[int, int]], blanks: list[tuple[int, tuple]]) -> list:
+    """``chars`` with each blank's space put in stream order: before the first text object
+    after it (``starts``: where each object's characters begin, and its place)."""
+    out: list = []
+    done = k = 0
+    for index, place in starts:
+        if k < len(blanks) and blanks[k][0] < place:
+            out.extend(chars[done:index])
+            done = index
+            while k < len(blanks) and blanks[k][0] < place:
+                out.append(blanks[k][1])
+                k += 1
+    out.extend(chars[done:])
+    out.extend(char for _, char in blanks[k:])  # after the last object with text
+    return out
+
+
+_HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-"})
+# what str.isspace() says is a space (a set is quicker to ask, in the inner loop)
+_SPACES = frozenset(chr(c) for c in range(0x3000 + 1) if chr(c).isspace())
 # what a glyph without a Unicode map becomes: a control character, which the reader counts
 # as unreadable text
 _UNMAPPED = "\x1a"
-
-
-def _font_name(font_handle, buf) -> str:
-    """The font's name as pdfium gives it (subset tag dropped; a standard font not
-    embedded is named after its stand-in, "Helvetica-Bold" as "Arial,Bold"): what the
-    reader reads bold and italic from."""
-    if not font_handle:
-        return ""
-    length = _FN["base_font"](font_handle, buf, len(buf))
-    return buf.value.decode("utf-8", "replace") if length else ""
-
-
-def _run_key(font: str, font_handle, simple_fonts: dict[str, object]):
-    """Which font a character is set in, as pdfminer tells fonts apart: by the name in the
-    font's descriptor, subset tag included. pdfium drops the tag of an embedded simple
-    font, so two of those are told apart by their handles ("2" and a superscript "nd" in
-    two subsets of PTSans-Bold: two words for pdfminer). A font not embedded is known by
-    its name (two dictionaries naming TimesNewRomanPSMT are one font to pdfminer), and a
-    composite font keeps its tag: it is one font with the simple font of the same name
-    (Word sets curly quotes in a composite "ABCDEE+Calibri" beside the simple "Calibri" of
-    the words: "“Do" is one word for pdfminer)."""
-    tag, plus, name = font.rpartition("+")
-    if plus:
-        return simple_fonts.get(name, name)
-    key = font_handle if font_handle and _FN["embedded"](font_handle) else name
-    simple_fonts[name] = key
-    return key
-
-
-# --- ruling lines ---------------------------------------------------------------------------
-
-_MOVETO, _LINETO, _BEZIERTO = 2, 0, 1  # FPDF_SEGMENT_*
-
-
-def _objects(page, textpage, left: float, top: float) -> tuple[list[dict], dict, list]:
-    """One walk over the page's objects, forms included: pdfplumber's edges (``page.edges``)
-    from the painted paths; each text object's place in the stream; the text objects that
-    hold only spaces, with their boxes and fonts."""
-    import pypdfium2.raw as raw
-
-    edges: list[dict] = []
-    order: dict = {}
-    blanks: list = []
-    matrix = raw.FS_MATRIX()
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
-    x, y = ctypes.c_float(), ctypes.c_float()
-    l, b, r, t = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
-    text_buf = (ctypes.c_ushort * 16)()
-    as_address = ctypes.c_void_p
-
-    def visit(obj, outer):
-        kind = raw.FPDFPageObj_GetType(obj)
-        if kind == raw.FPDF_PAGEOBJ_TEXT:
-            address = ctypes.cast(obj, as_address).value
-            order[address] = len(order)
-            # a short text object may be only spaces (pdfium's text page skips those)
-            length = raw.FPDFTextObj_GetText(obj, textpage.raw, None, 0)
-            if 2 < length <= 32:
-                raw.FPDFTextObj_GetText(obj, textpage.raw, text_buf, 32)
-                text = bytes(text_buf)[:length - 2].decode("utf-16-le", "replace")
-                if text.isspace() and raw.FPDFPageObj_GetBounds(obj, l, b, r, t):
-                    font = ctypes.cast(raw.FPDFTextObj_GetFont(obj), as_address).value
-                    blanks.append((order[address], (l.value, b.value, r.value, t.value), font))
-            return
-        if kind == raw.FPDF_PAGEOBJ_FORM:
-            raw.FPDFPageObj_GetMatrix(obj, matrix)
-            inner = _compose((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), outer)
-            for k in range(raw.FPDFFormObj_CountObjects(obj)):
-                visit(raw.FPDFFormObj_GetObject(obj, k), inner)
-            return
-        if kind != raw.FPDF_PAGEOBJ_PATH:
-            return
-        raw.FPDFPath_GetDrawMode(obj, fill, stroke)
-        if not fill.value and not stroke.value:
-            return  # a clipping path ("n"): pdfminer paints nothing
-        raw.FPDFPageObj_GetMatrix(obj, matrix)
-        m = _compose((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), outer)
-        segments = []
-        for s in range(raw.FPDFPath_CountSegments(obj)):
-            seg = raw.FPDFPath_GetPathSegment(obj, s)
-            raw.FPDFPathSegment_GetPoint(seg, x, y)
-            px, py = _apply(m, x.value, y.value)
-            segments.append((raw.FPDFPathSegment_GetType(seg), (px - left, top - py), bool(raw.FPDFPathSegment_GetClose(seg))))
-        edges.extend(_path_edges(segments))
-
-    identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-    for k in range(raw.FPDFPage_CountObjects(page.raw)):
-        visit(raw.FPDFPage_GetObject(page.raw, k), identity)
-    return edges, order, blanks
-
-
-def _compose(inner: tuple, outer: tuple) -> tuple:
-    a, b, c, d, e, f = inner
-    A, B, C, D, E, F = outer
-    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
-
-
-def _apply(m: tuple, x: float, y: float) -> tuple[float, float]:
-    return (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
-
-
-def _path_edges(segments: list) -> list[dict]:
-    """A path's subpaths as pdfminer sees them ("m" starts one; a bezier's end point is its
-    point; "h" closes back to the start), each turned into pdfplumber edges."""
-    edges: list[dict] = []
-    subpath: list[tuple[str, tuple]] = []
-
-    def flush():
-        if subpath and subpath[0][0] == "m" and len(subpath) > 1:
-            edges.extend(_subpath_edges(subpath))
-
-    i = 0
-    while i < len(segments):
-        kind, point, close = segments[i]
-        if kind == _MOVETO:
-            flush()
-            subpath = [("m", point)]
-        elif kind == _BEZIERTO:
-            # pdfium stores a curve as three points; pdfminer's "c" ends at the third
-            end = segments[min(i + 2, len(segments) - 1)]
-            subpath.append(("c", end[1]))
-            close = end[2]
-            i += 2
-        else:
-            subpath.append(("l", point))
-        if close and subpath:
-            subpath.append(("h", subpath[0][1]))
-        i += 1
-    flush()
-    return edges
-
-
-def _subpath_edges(path: list[tuple[str, tuple]]) -> list[dict]:
-    shape = "".join(op for op, _ in path)
-    pts = [p for _, p in path]
-    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
-        shape = shape[:-2] + "h"
-        pts.pop()
-    if shape in ("mlh", "ml"):
-        return [_line_edge(pts[0], pts[1])]
-    if shape in ("mlllh", "mllll"):
-        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
-        square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
-        if pts[0] == pts[4] and square:
-            return _rect_edges(pts[0], pts[2])
-    return [_curve_edge(p0, p1) for p0, p1 in zip(pts, pts[1:])]
-
-
-def _box(p0, p1) -> dict:
-    x0, x1 = sorted((p0[0], p1[0]))
-    top, bottom = sorted((p0[1], p1[1]))
-    return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
-            "width": x1 - x0, "height": bottom - top}
-
-
-def _line_edge(p0, p1) -> dict:
-    edge = _box(p0, p1)
-    edge["object_type"] = "line"
-    edge["orientation"] = "h" if edge["top"] == edge["bottom"] else "v"  # as pdfplumber
-    return edge
-
-
-def _curve_edge(p0, p1) -> dict:
-    edge = _box(p0, p1)
-    edge["object_type"] = "curve_edge"
-    edge["orientation"] = "v" if p0[0] == p1[0] else ("h" if p0[1] == p1[1] else None)
-    return edge
-
-
-def _rect_edges(p0, p2) -> list[dict]:
-    box = _box(p0, p2)
-    x0, x1, top, bottom = box["x0"], box["x1"], box["top"], box["bottom"]
-    h = {"object_type": "rect_edge", "orientation": "h", "height": 0, "width": x1 - x0, "x0": x0, "x1": x1}
-    v = {"object_type": "rect_edge", "orientation": "v", "width": 0, "height": bottom - top, "top": top, "bottom": bottom, "doctop": top}
-    return [dict(h, top=top, bottom=top, doctop=top), dict(h, top=bottom, bottom=bottom, doctop=bottom),
-            dict(v, x0=x0, x1=x0), dict(v, x0=x1, x1=x1)]
 
 
 # --- tables -----------------------------------------------------------------------------------

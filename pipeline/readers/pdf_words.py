@@ -36,6 +36,8 @@ def _line_clusters(chars: list[Char]) -> list[list[Char]]:
     """Characters grouped by top, tops chained within the tolerance (pdfplumber's
     ``cluster_objects``): groups in order of top, characters in stream order within."""
     tops = sorted({c[2] for c in chars})
+    if tops[-1] - tops[0] <= Y_TOLERANCE:
+        return [chars]  # one line: most runs are (a shortcut, same groups)
     cluster_of: dict[float, int] = {}
     index, last = 0, tops[0]
     for top in tops:
@@ -50,31 +52,42 @@ def _line_clusters(chars: list[Char]) -> list[list[Char]]:
 
 
 def _merge(chars: list[Char]) -> RawWord:
-    text = "".join(_LIGATURES.get(c[0], c[0]) for c in chars)
-    _, x0, top, x1, bottom, _, _ = zip(*chars)
-    return (text, min(x0), min(top), max(x1), max(bottom), chars[0][5])
+    """One word from its characters, sorted by x0 (so the first starts the word)."""
+    text = "".join([c[0] for c in chars])
+    if not text.isascii():
+        text = text.translate(_LIGATURE_TABLE)
+    if len(chars) == 1:
+        c = chars[0]
+        return (text, c[1], c[2], c[3], c[4], c[5])
+    return (text, chars[0][1], min([c[2] for c in chars]), max([c[3] for c in chars]), max([c[4] for c in chars]),
+            chars[0][5])
+
+
+_LIGATURE_TABLE = str.maketrans(_LIGATURES)
 
 
 def words_from_chars(chars: list[Char]) -> list[RawWord]:
     """Words from a page's characters in content-stream order (see the module's docstring)."""
     words: list[RawWord] = []
+    append = words.append
     for _, run in groupby(chars, key=_FONT_KEY):
         run = list(run)
         for line in _line_clusters(run):
             line.sort(key=_X0)  # stable, as pdfplumber's sort by (x0, x0)
             current: list[Char] = []
+            prev = None
             for c in line:
-                if c[0].isspace():
+                text = c[0]
+                if text == " " or text.isspace():
                     if current:
-                        words.append(_merge(current))
-                    current = []
-                    continue
-                if current:
-                    prev = current[-1]
-                    if c[1] < prev[1] or c[1] > prev[3] + X_TOLERANCE or abs(c[2] - prev[2]) > Y_TOLERANCE:
-                        words.append(_merge(current))
+                        append(_merge(current))
                         current = []
+                    continue
+                if current and (c[1] < prev[1] or c[1] > prev[3] + X_TOLERANCE or abs(c[2] - prev[2]) > Y_TOLERANCE):
+                    append(_merge(current))
+                    current = []
                 current.append(c)
+                prev = c
             if current:
-                words.append(_merge(current))
+                append(_merge(current))
     return words

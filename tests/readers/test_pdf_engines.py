@@ -2,10 +2,10 @@
 
 Every PDF among the fixtures, and in the corpus when it is beside the checkout, is
 processed by both engines; the records (every table of every meeting, and the document's
-row) must be the same. A few files are known to differ, each for a reason written here:
-pdfium's text page leaves out some space characters that pdfminer reads, and where
-nothing but that space separates two words, the words run together ("26 th July" read
-as "26 thJuly"). Those are strict expected failures: the day they agree, the test says so.
+row) must be the same. A file known to differ would be listed in KNOWN_DIFFERENCES with
+its reason, as a strict expected failure (the day it agrees, the test says so); none is.
+The engine's own cases (spaces pdfium's text page leaves out, fonts pdfium names
+otherwise than pdfminer) are tested on generated PDFs in tests/readers/test_pdfium_engine.py.
 """
 
 from __future__ import annotations
@@ -25,13 +25,8 @@ from tests.conftest import ROOT
 FIXTURES = ROOT / "tests" / "fixtures"
 CORPUS = Path(os.environ.get("MINUTES_CORPUS", ROOT.parent / "shared" / "corpus"))
 
-# file name -> why the engines' records differ (see the module's docstring)
-KNOWN_DIFFERENCES = {
-    "board-meeting-minutes-2012-09-11.pdf": "two spaces after a superscript 'th' are missing from pdfium's text page",
-    "Printed_minutes_30th-Jan-2025_10.00_Cabinet.pdf": "a space between '(m)' and 'In' is missing from pdfium's text page",
-    "ISC22_ANNEX05_Report_of_the_BILLWG_Workshop_Dec2021.pdf": "spaces in references are missing from pdfium's text page",
-    "ISC_23_ANNEX_13_Report_of_the_Billfish_Working_Group_Workshop_December_2-5.pdf": "spaces around subscripts are missing from pdfium's text page",
-}
+# file name -> why the engines' records differ (see the module's docstring); none known now
+KNOWN_DIFFERENCES: dict[str, str] = {}
 # the fixtures copied from the corpus keep their manifest line: the corpus name is in it
 FIXTURE_ORIGINS = {"suffolk-board-2012-09-11": "board-meeting-minutes-2012-09-11.pdf",
                    "kent-cabinet-2025-01-30": "Printed_minutes_30th-Jan-2025_10.00_Cabinet.pdf"}

@@ -36,6 +36,7 @@ REASONS = {
     "too_large": "the file is larger than the pipeline reads (size, pages, or a ZIP that expands too far)",
     "timeout": "the document was still being processed when its time ran out",
     "oom": "the document needed more memory than it may use",
+    "suspicious_output": "the text read looks garbled, not written language (a wrong font map or encoding): not published",
     "internal_error": "the pipeline hit a bug on this file (please report it)",
     # a warning (documents.message), never a failure on its own: the bytes decide the format
     "type_mismatch": "the file's extension names another format than its content; it was read as its content",

@@ -40,6 +40,7 @@ RULE_FILES = (
     "statements.yaml",
     "tracking.yaml",
     "topics.yaml",
+    "quality.yaml",
 )
 
 ATTENDANCE_STATUSES = ("present", "apologies", "absent", "in_attendance", "minutes")
@@ -320,6 +321,17 @@ PDF_ENGINES = ("pdfium", "pdfplumber")
 
 
 @dataclass(frozen=True)
+class QualityRules:
+    """When read text is garbled rather than written language (rules/quality.yaml)."""
+
+    min_letters: int
+    max_unreadable_share: float
+    min_letter_share: float
+    min_common_pair_share: float
+    common_pairs: frozenset[str]
+
+
+@dataclass(frozen=True)
 class GlossaryEntry:
     """One known acronym (rules/acronyms.yaml: glossary)."""
 
@@ -440,6 +452,7 @@ class Rules:
     statements: StatementRules | None = None
     tracking: TrackingRules | None = None
     topics: TopicRules | None = None
+    quality: QualityRules | None = None
 
 
 # --- parsing each file -----------------------------------------------------------------
@@ -794,6 +807,29 @@ def _parse_pdf(s: _Section) -> PdfRules:
     return rules
 
 
+def _parse_quality(s: _Section) -> QualityRules:
+    pairs = frozenset(p.lower() for p in s.strings("common_pairs"))
+    bad = sorted(p for p in pairs if len(p) != 2 or not p.isalpha())
+    if bad:
+        raise RulesError(f"{s.where}.common_pairs: not pairs of letters: {', '.join(bad)}")
+    rules = QualityRules(
+        min_letters=_count(s, "min_letters"),
+        max_unreadable_share=_share(s, "max_unreadable_share"),
+        min_letter_share=_share(s, "min_letter_share"),
+        min_common_pair_share=_share(s, "min_common_pair_share"),
+        common_pairs=pairs,
+    )
+    s.done()
+    return rules
+
+
+def _share(s: _Section, key: str) -> float:
+    value = float(s.get(key, (int, float)))
+    if not 0 <= value <= 1:
+        raise RulesError(f"{s.where}.{key}: must be a share between 0 and 1, found {value}")
+    return value
+
+
 def _parse_acronyms(s: _Section) -> AcronymRules:
     glossary: dict[str, GlossaryEntry] = {}
     for entry in _items(s, "glossary"):
@@ -984,6 +1020,7 @@ _PARSERS = {
     "statements.yaml": _parse_statements,
     "tracking.yaml": _parse_tracking,
     "topics.yaml": _parse_topics,
+    "quality.yaml": _parse_quality,
 }
 
 
@@ -1048,4 +1085,5 @@ def _load_rules_cached(directory: str) -> Rules:
         statements=parsed["statements.yaml"],
         tracking=parsed["tracking.yaml"],
         topics=parsed["topics.yaml"],
+        quality=parsed["quality.yaml"],
     )

@@ -23,6 +23,7 @@ from .records import DocumentRow, MeetingRecords
 from .repair import repair
 from .rules import Rules
 from .nlp.dates import DateFinder
+from .quality import garbled
 from .segment import SegmentResult, segment_meeting
 from .segment.meetings import refuse_index_page, split_meetings
 
@@ -58,6 +59,9 @@ def process_document(path: str | Path, rules: Rules, source: str | None = None) 
     mismatch = extension_mismatch(str(path), fmt)
     try:
         doc = read_and_repair(data, source, rules)
+        suspicious = garbled(doc, rules.quality) if rules.quality else None
+        if suspicious:  # read without error, but not as written language: reported, not published
+            raise DocumentError("suspicious_output", suspicious)
         segmented = _segment(doc, rules)
     except DocumentError as exc:
         message = f"{exc}; {mismatch}" if mismatch else str(exc)

@@ -239,6 +239,26 @@ def pdf_garbled_text() -> bytes:
     return out.getvalue()
 
 
+def _shifted(text: str, places: int = 3) -> str:
+    """Every letter moved ``places`` on in the alphabet: what a font whose map to Unicode
+    is off gives ("Wkh Erdug" for "The Board")."""
+    def move(ch: str) -> str:
+        for first in ("a", "A"):
+            if first <= ch <= chr(ord(first) + 25):
+                return chr((ord(ch) - ord(first) + places) % 26 + ord(first))
+        return ch
+    return "".join(move(ch) for ch in text)
+
+
+def pdf_shifted_letters() -> bytes:
+    """Minutes whose text layer reads as shifted letters: read without error, not language."""
+    return _reportlab_pdf(_shifted(MINUTES).splitlines())
+
+
+def text_shifted_letters() -> bytes:
+    return _shifted(MINUTES, 11).encode()
+
+
 def docx_zip_bomb() -> bytes:
     return _docx_with({"word/media/padding.bin": b"\0" * (300 * 2**20)})
 
@@ -363,6 +383,8 @@ BAD_INPUTS: dict[str, Callable[[], bytes]] = {
     "5000-pages.pdf": pdf_5000_pages,
     "page-tree-loop.pdf": pdf_page_tree_loop,
     "garbled-text.pdf": pdf_garbled_text,
+    "shifted-letters.pdf": pdf_shifted_letters,
+    "shifted-letters.txt": text_shifted_letters,
     "zip-bomb.docx": docx_zip_bomb,
     "xxe.docx": docx_xxe,
     "billion-laughs.docx": docx_billion_laughs,

@@ -33,6 +33,9 @@ EXPECTED = {
     # the loop is cut by pdfminer; the one real page holds no text
     "page-tree-loop.pdf": ("failed", "needs_ocr", None, "no text layer"),
     "garbled-text.pdf": ("failed", "needs_ocr", None, "unreadable"),
+    # read without error, but the letters make no language: reported, nothing published
+    "shifted-letters.pdf": ("failed", "suspicious_output", None, "letter pairs"),
+    "shifted-letters.txt": ("failed", "suspicious_output", None, "letter pairs"),
     "zip-bomb.docx": ("failed", "too_large", None, "zip bomb"),
     "xxe.docx": ("failed", "corrupt", None, "refused as unsafe"),
     "billion-laughs.docx": ("failed", "corrupt", None, "refused as unsafe"),

@@ -54,19 +54,22 @@ def test_archive_benchmark_prints_speed_memory_and_the_ratio_to_pdfplumber():
     lines = result.stdout.splitlines()
     assert lines[0].startswith("archive: 6 documents") and " pdf" in lines[0], result.stdout
     labels = ("pipeline, 2 workers", "pipeline, 1 worker", "pipeline, 1 worker, its PDFs",
-              "pdfplumber text+tables, same PDFs")
+              "pdfplumber text+tables, same PDFs", "re-run, unchanged, 2 workers")
     rows = {}
     for line in lines:
         label = next((lb for lb in sorted(labels, key=len, reverse=True) if line.startswith(lb + " ")), None)
         if label is not None:
             rows.setdefault(label, []).append([float(x) for x in line[len(label):].split()])
-    assert [len(rows.get(lb, [])) for lb in labels] == [2, 1, 1, 1], result.stdout
+    assert [len(rows.get(lb, [])) for lb in labels] == [2, 1, 1, 1, 1], result.stdout
     assert [r[0] for r in rows["pipeline, 2 workers"]] == [4, 6]  # one row per archive size
     for label, figures in rows.items():
         for documents, pages, seconds, per_second, pages_per_second, peak in figures:
             assert documents > 0 and pages > 0 and seconds > 0 and per_second > 0 and pages_per_second > 0, label
             assert peak > 50, label  # MiB: a Python process with pdfplumber holds more than that
     assert rows["pipeline, 1 worker, its PDFs"][0][:2] == rows["pdfplumber text+tables, same PDFs"][0][:2]
+    assert rows["re-run, unchanged, 2 workers"][0][:2] == rows["pipeline, 2 workers"][-1][:2]  # the same archive
+    rerun = next(line for line in lines if line.startswith("re-run of the unchanged archive:"))
+    assert float(rerun.split(": ")[1].split("×")[0]) > 0
     ratio = next(line for line in lines if line.startswith("ratio:"))
     assert float(ratio.split("takes ")[1].split("×")[0]) > 0
     heavy = next(line for line in lines if line.startswith("table-heavy PDFs ("))

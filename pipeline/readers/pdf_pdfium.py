@@ -286,82 +286,116 @@ def _words(textpage, left: float, top: float, objects: _Objects, fonts: FontName
     object ending in a space whose box reaches right of it (more spaces), at the box's
     right. Spaces between those are not known: they part words only where the first and
     last would not."""
-    import pypdfium2.raw as raw
+    page = _PageChars(textpage, left, top, objects, fonts)
+    page.read()
+    return words_from_chars(page.with_left_out())
 
-    fn = _FN
-    # the per-character calls, bound once (a dictionary lookup per call showed in profiles)
-    generated, text_object, loose_box = fn["generated"], fn["text_object"], fn["loose_box"]
-    handle = _address(textpage)
-    n = fn["count_chars"](handle)
-    # pdfium marks a hyphen that breaks a word at the end of a line as U+FFFE (or U+0002):
-    # pdfminer gives the hyphen the PDF holds
-    text = _text(textpage, n).translate(_HYPHENS)
-    run_keys = fonts.run_keys(t.font for t in objects.texts.values())
-    texts = objects.texts
-    rect = raw.FS_RECTF()
-    rect_ref = ctypes.byref(rect)
-    ox, oy = ctypes.c_double(), ctypes.c_double()
-    matrix = raw.FS_MATRIX()
-    box = [ctypes.c_double() for _ in range(4)]
-    chars: list = []
-    starts: list[tuple[int, int]] = []  # (index in chars, place in the stream) of each text object's first character
-    seen: set = set()
-    last_obj = -1  # no address
-    current = None  # the _TextObject whose characters come now, from chars[begun]
-    begun = 0
-    font, run_key, size, low, char_top, unmapped = "", "", 0.0, 0.0, 0.0, False
-    append = chars.append
-    for i, ch in enumerate(text):
-        if ch in _SPACES and generated(handle, i):
-            # pdfium puts line breaks of its own between lines (and before a
-            # superscript): pdfminer has none there. It also stands its own space in for
-            # a space character that overlaps the letter before ("y" then " " starting
-            # 0.3 pt inside it): a separator there, where the letter before ends
-            if ch not in "\r\n" and chars:
-                prev = chars[-1]
-                append((" ", prev[3], prev[2], prev[3], prev[4], prev[5], prev[6]))
-            continue
-        obj = text_object(handle, i)
-        if obj != last_obj:
-            if current is not None:
-                _put_back_trailing_space(chars, begun, current, size)
-            last_obj = obj
-            seen.add(obj)
-            current = texts.get(obj)
-            begun = len(chars)
-            starts.append((begun, current.place if current else -1))
-            font_handle = current.font if current else None
-            font = fonts.name(font_handle)
-            run_key = run_keys.get(font_handle, font)
-            # pdfminer's box is one font size high (the size set by Tf, scaled by the
-            # text matrix: "1 Tf" with a matrix of 10.32 is 10.32 high), its foot the
-            # font's descent below the baseline
-            fn["matrix"](handle, i, ctypes.byref(matrix))
-            size = fn["font_size"](handle, i) * math.hypot(matrix.c, matrix.d)
-            # a font that maps its glyphs to no characters gives codes, not text: they
-            # are marked as unmapped (as pdfminer's "(cid:12)") so that the reader sees
-            # an unreadable text layer and asks pdfplumber, not publish them
-            unmapped = fn["map_error"](handle, i) == 1
-            # upright text keeps one baseline through a text object (TJ moves along it)
-            fn["origin"](handle, i, ctypes.byref(ox), ctypes.byref(oy))
-            low = top - (oy.value + fonts.descent(font_handle, size))
-            char_top = low - size
-            angle = fn["angle"](handle, i)
-            if 1e-3 < angle < 2 * math.pi - 1e-3:
-                raise EngineDeclined("text that is not upright")
-            if current is not None and ch not in _SPACES:
-                fn["char_box"](handle, i, *(ctypes.byref(v) for v in box))
-                if current.x0 < box[0].value - left - _SPACE_GAP * size:
-                    append((" ", current.x0, char_top, current.x0, low, font, run_key))  # a leading space, left out
-        loose_box(handle, i, rect_ref)
-        append((_UNMAPPED if unmapped else ch, rect.left - left, char_top, rect.right - left, low, font, run_key))
-    if current is not None:
-        _put_back_trailing_space(chars, begun, current, size)
-    left_out = sorted((t.place, _blank_char(address, t, top, fonts, run_keys)) for address, t in texts.items()
-                      if t.matrix is not None and address not in seen)
-    if left_out:
-        chars = _with_blanks(chars, starts, left_out)
-    return words_from_chars(chars)
+
+class _PageChars:
+    """The characters of one page, read from pdfium's text page (see ``_words``).
+
+    Characters are tuples (text, x0, top, x1, bottom, font name, run key); a text object's
+    font, size and baseline are read once, at its first character (``_start``)."""
+
+    def __init__(self, textpage, left: float, top: float, objects: _Objects, fonts: FontNames):
+        import pypdfium2.raw as raw
+
+        self.textpage, self.left, self.top = textpage, left, top
+        self.handle = _address(textpage)
+        self.texts = objects.texts
+        self.fonts = fonts
+        self.run_keys = fonts.run_keys(t.font for t in objects.texts.values())
+        self.chars: list = []
+        self.starts: list[tuple[int, int]] = []  # (index in chars, place in the stream) of each object's first character
+        self.seen: set = set()
+        self.current: _TextObject | None = None  # whose characters come now, from chars[begun]
+        self.begun = 0
+        self.font, self.run_key, self.size, self.low, self.char_top, self.unmapped = "", "", 0.0, 0.0, 0.0, False
+        self._matrix = raw.FS_MATRIX()
+        self._box = [ctypes.c_double() for _ in range(4)]
+        self._ox, self._oy = ctypes.c_double(), ctypes.c_double()
+
+    def read(self) -> None:
+        """Every character of the text page, in its order."""
+        import pypdfium2.raw as raw
+
+        fn = _FN
+        # the per-character calls and state, bound to locals (attribute and dictionary
+        # lookups per character showed in profiles)
+        generated, loose_box, handle, left = fn["generated"], fn["loose_box"], self.handle, self.left
+        chars = self.chars
+        append = chars.append
+        rect = raw.FS_RECTF()
+        rect_ref = ctypes.byref(rect)
+        n = fn["count_chars"](handle)
+        # pdfium marks a hyphen that breaks a word at the end of a line as U+FFFE (or
+        # U+0002): pdfminer gives the hyphen the PDF holds
+        text = _text(self.textpage, n).translate(_HYPHENS)
+        last_obj = -1  # no address
+        font = run_key = ""
+        low = char_top = 0.0
+        unmapped = False
+        text_object = fn["text_object"]
+        for i, ch in enumerate(text):
+            if ch in _SPACES and generated(handle, i):
+                # pdfium puts line breaks of its own between lines (and before a
+                # superscript): pdfminer has none there. It also stands its own space in
+                # for a space character that overlaps the letter before ("y" then " "
+                # starting 0.3 pt inside it): a separator there, where the letter before
+                # ends
+                if ch not in "\r\n" and chars:
+                    prev = chars[-1]
+                    append((" ", prev[3], prev[2], prev[3], prev[4], prev[5], prev[6]))
+                continue
+            obj = text_object(handle, i)
+            if obj != last_obj:
+                last_obj = obj
+                self._start(i, obj, ch)
+                font, run_key, low, char_top, unmapped = self.font, self.run_key, self.low, self.char_top, self.unmapped
+            loose_box(handle, i, rect_ref)
+            append((_UNMAPPED if unmapped else ch, rect.left - left, char_top, rect.right - left, low, font, run_key))
+        if self.current is not None:
+            _put_back_trailing_space(chars, self.begun, self.current, self.size)
+
+    def _start(self, i: int, obj: int | None, ch: str) -> None:
+        """The first character of a text object: its font, size and baseline."""
+        fn, handle = _FN, self.handle
+        if self.current is not None:
+            _put_back_trailing_space(self.chars, self.begun, self.current, self.size)
+        self.seen.add(obj)
+        current = self.current = self.texts.get(obj)
+        self.begun = len(self.chars)
+        self.starts.append((self.begun, current.place if current else -1))
+        font_handle = current.font if current else None
+        self.font = font = self.fonts.name(font_handle)
+        self.run_key = self.run_keys.get(font_handle, font)
+        # pdfminer's box is one font size high (the size set by Tf, scaled by the text
+        # matrix: "1 Tf" with a matrix of 10.32 is 10.32 high), its foot the font's descent
+        # below the baseline
+        fn["matrix"](handle, i, ctypes.byref(self._matrix))
+        self.size = size = fn["font_size"](handle, i) * math.hypot(self._matrix.c, self._matrix.d)
+        # a font that maps its glyphs to no characters gives codes, not text: they are
+        # marked as unmapped (as pdfminer's "(cid:12)") so that the reader sees an
+        # unreadable text layer and asks pdfplumber, not publish them
+        self.unmapped = fn["map_error"](handle, i) == 1
+        # upright text keeps one baseline through a text object (TJ moves along it)
+        fn["origin"](handle, i, ctypes.byref(self._ox), ctypes.byref(self._oy))
+        self.low = low = self.top - (self._oy.value + self.fonts.descent(font_handle, size))
+        self.char_top = low - size
+        angle = fn["angle"](handle, i)
+        if 1e-3 < angle < 2 * math.pi - 1e-3:
+            raise EngineDeclined("text that is not upright")
+        if current is not None and ch not in _SPACES:
+            box = self._box
+            fn["char_box"](handle, i, *(ctypes.byref(v) for v in box))
+            if current.x0 < box[0].value - self.left - _SPACE_GAP * size:  # a leading space, left out
+                self.chars.append((" ", current.x0, self.char_top, current.x0, low, self.font, self.run_key))
+
+    def with_left_out(self) -> list:
+        """The characters with the spaces of the text objects the text page left out."""
+        left_out = sorted((t.place, _blank_char(address, t, self.top, self.fonts, self.run_keys))
+                          for address, t in self.texts.items() if t.matrix is not None and address not in self.seen)
+        return _with_blanks(self.chars, self.starts, left_out) if left_out else self.chars
 
 
 # a space left out lies at least this many font sizes from the ink beside it (a space is a
@@ -374,11 +408,13 @@ def _put_back_trailing_space(chars: list, begun: int, obj: _TextObject, size: fl
     """After a text object ending in a space: a space where its box reaches right of that
     space and of its letters (pdfium kept the first of several spaces). The letters' loose
     boxes cover their ink (an italic "f" reaching over the space after it is no space)."""
-    last = chars[-1]
-    if last[0] != " " or len(chars) <= begun:
+    if len(chars) <= begun or chars[-1][0] != " ":
         return
+    last = chars[-1]
+    if obj.x1 <= last[1] + _SPACE_GAP * size:
+        return  # most objects ending in a space: nothing reaches past it
     ink = max((c[3] for c in chars[begun:] if c[0] != " "), default=-math.inf)
-    if obj.x1 > max(last[1] + _SPACE_GAP * size, ink + 0.01):
+    if obj.x1 > ink + 0.01:
         chars.append((" ", obj.x1, last[2], obj.x1, last[4], last[5], last[6]))
 
 

@@ -497,19 +497,21 @@ def _read_page(page: _Page, number: int, source: str, rules: PdfRules,
     placed: list[_Placed] = []
     words = page.words or []
     found = page.tables
-    taken: list[tuple] = []
+    taken: set[int] = set()  # the words of the tables kept, by identity
     for table in found:
+        # pdfplumber computes a table's box and rows afresh on each access: read them once
         rows = [list(r.cells) for r in table.rows]
-        inside = [w for w in words if _inside(w, table.bbox)]
+        box = table.bbox
+        inside = [w for w in words if _inside(w, box)]
         bands = [_table_band(b, inside, number, source, rules) for b in _bands(rows)]
         bands = [b for b in bands if b is not None]
         text_cells = sum(1 for t, _, _ in bands for row in t.rows for c in row.cells if not c.is_empty)
         columns = max((t.width for t, _, _ in bands), default=0)
         if columns < rules.min_table_columns or text_cells < rules.min_table_text_cells:
             continue  # a box or a rule on the page, not a table: its words stay in the text
-        taken.append(table.bbox)
+        taken.update(id(w) for w in inside)
         placed += [_Placed(top, bottom, t) for t, top, bottom in bands]
-    free = [w for w in words if not any(_inside(w, box) for box in taken)]
+    free = [w for w in words if id(w) not in taken]
     grids = find_grids(free, rules, carried)
     for grid in grids:
         table = _grid_table(grid, number, source, rules)

@@ -42,8 +42,10 @@ from .pdf_grid import Grid, find_grids
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 _ITALIC = re.compile(r"italic|oblique", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s")
-_LIGATURES = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "\u00a0": " ", "\u00ad": ""}
+# each a single character, none of them ASCII, and no replacement holds another
+_LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "\u00a0": " ", "\u00ad": ""})
 _CID = re.compile(r"\(cid:\d+\)")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # below 32, bar tab, line feed, carriage return
 _OPEN_END = re.compile(r"(?:[,(&–-]|\b(?:and|or|of|the|a|an|to|for|in|on|with|by|at|from))$", re.IGNORECASE)
 _LABEL_START = re.compile(r"^[A-Z][A-Za-z/&' -]{1,30}:(?:\s|$)")
 _EDGE_TOLERANCE = 3.0
@@ -169,9 +171,11 @@ def read_pdf(data: bytes, source: str, sha256: str, rules: Rules) -> Document:
 
 def _text_problem(pages: list[_Page], settings: PdfRules) -> str | None:
     """Why the pages' text cannot be used (no text layer, unmapped glyphs), or None."""
-    words = [w for p in pages if p.words for w in p.words]
-    chars = sum(len(w.text) for w in words)
-    garbled = sum(_garbled_chars(w.text) for w in words)
+    texts = [w.text for p in pages if p.words for w in p.words]
+    chars = sum(map(len, texts))
+    # counted in one pass over all the text: a tab between words is neither garbled nor
+    # part of a "(cid:N)", so the count is the sum of the words' counts
+    garbled = _garbled_chars("\t".join(texts))
     if chars < settings.ocr_min_chars * len(pages):
         return f"the PDF has no text layer ({chars} characters on {len(pages)} pages): it needs OCR"
     if garbled > settings.garbled_share * chars:
@@ -241,26 +245,28 @@ def _open_error(exc: Exception) -> ReaderError:
 
 def _garbled_chars(text: str) -> int:
     """Characters that stand for glyphs without a Unicode map, or control characters."""
-    cid = sum(len(m.group(0)) for m in _CID.finditer(text))
-    control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r")
-    return cid + control
+    cid = sum(map(len, _CID.findall(text))) if "(cid:" in text else 0
+    return cid + len(_CONTROL.findall(text))
 
 
 def _clean(text: str) -> str:
-    for ligature, plain in _LIGATURES.items():
-        text = text.replace(ligature, plain)
-    return text
+    """The text with ligatures spelt out, no-break spaces as spaces and soft hyphens
+    dropped (most words are plain ASCII and need no look)."""
+    return text if text.isascii() else text.translate(_LIGATURES)
 
 
 def _words(raw_words) -> list[_Word]:
     """Words as the reader uses them, from (text, x0, top, x1, bottom, font name) tuples."""
     words = []
+    styles: dict[str, tuple[bool, bool]] = {}  # bold and italic by font: a page has few fonts
     for text, x0, top, x1, bottom, font in raw_words:
         text = _clean(text).strip()
         if not text:
             continue
-        words.append(_Word(text, float(x0), float(x1), float(top), float(bottom),
-                           bool(_BOLD.search(font)), bool(_ITALIC.search(font))))
+        style = styles.get(font)
+        if style is None:
+            style = styles[font] = (bool(_BOLD.search(font)), bool(_ITALIC.search(font)))
+        words.append(_Word(text, float(x0), float(x1), float(top), float(bottom), *style))
     return words
 
 

@@ -31,7 +31,9 @@ from __future__ import annotations
 import io
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from dataclasses import dataclass, replace
+from operator import attrgetter
 
 from ..document import Cell, Document, Mark, Provenance, Row, Table, TextBlock
 from ..errors import ReaderError
@@ -48,7 +50,10 @@ _CID = re.compile(r"\(cid:\d+\)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # below 32, bar tab, line feed, carriage return
 _OPEN_END = re.compile(r"(?:[,(&–-]|\b(?:and|or|of|the|a|an|to|for|in|on|with|by|at|from))$", re.IGNORECASE)
 _LABEL_START = re.compile(r"^[A-Z][A-Za-z/&' -]{1,30}:(?:\s|$)")
+_SUB_BULLET = re.compile(r"^o\s+[A-Z]")
 _EDGE_TOLERANCE = 3.0
+_X0 = attrgetter("x0")
+_TOP_X0 = attrgetter("top", "x0")
 
 
 @dataclass
@@ -65,34 +70,38 @@ class _Word:
 class _Line:
     """Words on one line, with the line's box kept up to date as words join (the box is
     read for every word placed on a page: computing it afresh each time was most of the
-    reader's time on long pages)."""
+    reader's time on long pages). Once the line is complete (``finish``) its words are in
+    reading order, and its text and boldness are kept: paragraphs and blocks read them
+    more than once."""
 
-    __slots__ = ("words", "x0", "x1", "top", "bottom")
+    __slots__ = ("words", "x0", "x1", "top", "bottom", "text", "bold")
 
-    def __init__(self, words: list[_Word]):
-        self.words = list(words)
-        self.x0 = min(w.x0 for w in self.words)
-        self.x1 = max(w.x1 for w in self.words)
-        self.top = min(w.top for w in self.words)
-        self.bottom = max(w.bottom for w in self.words)
+    def __init__(self, word: _Word):
+        self.words = [word]
+        self.x0, self.x1, self.top, self.bottom = word.x0, word.x1, word.top, word.bottom
 
     def add(self, word: _Word) -> None:
-        """Put a word on the line."""
+        """Put a word on the line (the box grows as with min() and max(): ties keep the
+        value already there)."""
         self.words.append(word)
-        self.x0, self.x1 = min(self.x0, word.x0), max(self.x1, word.x1)
-        self.top, self.bottom = min(self.top, word.top), max(self.bottom, word.bottom)
+        if word.x0 < self.x0:
+            self.x0 = word.x0
+        if word.x1 > self.x1:
+            self.x1 = word.x1
+        if word.top < self.top:
+            self.top = word.top
+        if word.bottom > self.bottom:
+            self.bottom = word.bottom
 
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
+    def finish(self) -> None:
+        """Put the words in reading order; keep the line's text and whether it is all bold."""
+        self.words.sort(key=_X0)
+        self.text = " ".join([w.text for w in self.words])
+        self.bold = all([w.bold for w in self.words])
 
     @property
     def height(self) -> float:
         return max(self.bottom - self.top, 1.0)
-
-    @property
-    def bold(self) -> bool:
-        return all(w.bold for w in self.words)
 
 
 @dataclass
@@ -276,17 +285,25 @@ def _words(raw_words) -> list[_Word]:
 def _lines(words: list[_Word], tolerance: float) -> list[_Line]:
     """Words grouped into lines: a word belongs to a line it overlaps vertically enough."""
     lines: list[_Line] = []
-    for word in sorted(words, key=lambda w: (w.top, w.x0)):
-        height = max(word.bottom - word.top, 1.0)
+    for word in sorted(words, key=_TOP_X0):
+        top, bottom = word.top, word.bottom
+        # the page's inner loop: min() and max() written out, with their results on ties
+        height = bottom - top
+        if height < 1.0:
+            height = 1.0
         for line in reversed(lines[-3:]):
-            overlap = min(line.bottom, word.bottom) - max(line.top, word.top)
-            if overlap >= tolerance * min(height, line.height):
+            line_top, line_bottom = line.top, line.bottom
+            overlap = (bottom if bottom < line_bottom else line_bottom) - (top if top > line_top else line_top)
+            line_height = line_bottom - line_top
+            if line_height < 1.0:
+                line_height = 1.0
+            if overlap >= tolerance * (line_height if line_height < height else height):
                 line.add(word)
                 break
         else:
-            lines.append(_Line([word]))
+            lines.append(_Line(word))
     for line in lines:
-        line.words.sort(key=lambda w: w.x0)
+        line.finish()
     lines.sort(key=lambda l: (round(l.top), l.x0))
     return lines
 
@@ -296,13 +313,21 @@ def _starts_item(text: str, bullets: tuple[str, ...]) -> bool:
 
 
 def _bullet_of(text: str, bullets: tuple[str, ...]) -> str | None:
-    for bullet in bullets:
-        if text.startswith(bullet) and (len(text) == len(bullet) or text[len(bullet)] == " " or len(bullet) == 1 and not bullet.isascii()):
-            return bullet
+    firsts = _first_chars(tuple(bullets))
+    if text[:1] in firsts or "" in firsts:  # most lines start with no bullet's character
+        for bullet in bullets:
+            if text.startswith(bullet) and (len(text) == len(bullet) or text[len(bullet)] == " " or len(bullet) == 1 and not bullet.isascii()):
+                return bullet
     # Word's sub-bullet "o" (Courier), as in "o Commissioners Present: …"
-    if re.match(r"^o\s+[A-Z]", text):
+    if _SUB_BULLET.match(text):
         return "o"
     return None
+
+
+@lru_cache(maxsize=8)
+def _first_chars(bullets: tuple[str, ...]) -> frozenset[str]:
+    """The characters the bullets start with ("" for an empty bullet, which any text has)."""
+    return frozenset(b[:1] for b in bullets)
 
 
 def _paragraphs(lines: list[_Line], left: float, right: float, rules: PdfRules) -> list[list[_Line]]:

@@ -53,6 +53,8 @@ _LABEL_START = re.compile(r"^[A-Z][A-Za-z/&' -]{1,30}:(?:\s|$)")
 _SUB_BULLET = re.compile(r"^o\s+[A-Z]")
 _EDGE_TOLERANCE = 3.0
 _X0 = attrgetter("x0")
+_START = attrgetter("start")
+_BROKEN_WORD = re.compile(r"[A-Za-z]-$")
 _TOP_X0 = attrgetter("top", "x0")
 
 
@@ -365,48 +367,63 @@ def _paragraphs(lines: list[_Line], left: float, right: float, rules: PdfRules) 
 
 def _block(lines: list[_Line], page: int, prov: Provenance, rules: PdfRules) -> TextBlock | None:
     """One paragraph's lines as a text block with style and line marks."""
-    text = ""
-    styles: list[Mark] = []  # bold and italic runs, merged across words and lines
+    parts: list[str] = []  # the text, a line (and what joins it to the one before) at a time
+    size = 0  # the text's length so far
+    tail = ""  # its last three characters, all the hyphen test below reads
+    runs: list[list] = []  # bold and italic runs [start, end, style], merged across words and lines
+    latest: dict[str, list] = {}  # each style's last run, the one a word may extend
     lines_marks: list[Mark] = []
     kind = "paragraph"
     for i, line in enumerate(lines):
-        words = list(line.words)
+        words, line_text = line.words, line.text
         if i == 0:
-            bullet = _bullet_of(line.text, rules.bullets)
+            bullet = _bullet_of(line_text, rules.bullets)
             if bullet is not None:
                 kind = "list_item"
                 first = words[0]
                 rest = first.text[len(bullet):].strip()
                 words = ([replace(first, text=rest)] if rest else []) + words[1:]
+                line_text = " ".join(w.text for w in words)
         if not words:
             continue
-        if text:
+        if parts:
             # a word broken at a hyphen at the end of a line ("mid-" / "May") is one word
-            text += "" if re.search(r"[A-Za-z]-$", text) else " "
-        line_start = len(text)
-        for j, word in enumerate(words):
-            if j:
-                text += " "
-            start = len(text)
-            text += word.text
-            for style, on in (("bold", word.bold), ("italic", word.italic)):
-                if not on:
-                    continue
-                last = next((i for i in range(len(styles) - 1, -1, -1) if styles[i].style == style), None)
-                if last is not None and styles[last].end >= start - 1:
-                    styles[last] = replace(styles[last], end=len(text))
-                else:
-                    styles.append(Mark(start, len(text), style))
-        lines_marks.append(Mark(line_start, len(text), "line", page=page,
+            joint = "" if _BROKEN_WORD.search(tail) else " "
+            parts.append(joint)
+            size += len(joint)
+            tail = (tail + joint)[-3:]
+        line_start = start = size
+        for word in words:
+            end = start + len(word.text)
+            if word.bold:
+                _style_run(runs, latest, "bold", start, end)
+            if word.italic:
+                _style_run(runs, latest, "italic", start, end)
+            start = end + 1  # the space between words
+        parts.append(line_text)
+        size += len(line_text)
+        tail = (tail + line_text)[-3:]
+        lines_marks.append(Mark(line_start, size, "line", page=page,
                                 box=(round(line.x0, 1), round(line.top, 1), round(line.x1, 1), round(line.bottom, 1))))
-    text = text.strip()
+    text = "".join(parts).strip()
     if not text:
         return None
-    marks = sorted(styles, key=lambda m: m.start) + lines_marks
-    styled = [m for m in marks if m.style == "bold"]
-    if kind == "paragraph" and styled and sum(m.end - m.start for m in styled) >= len(text) - 1 and len(text.split()) <= 15:
+    marks = sorted((Mark(s, e, style) for s, e, style in runs), key=_START) + lines_marks
+    bold = [e - s for s, e, style in runs if style == "bold"]
+    if kind == "paragraph" and bold and sum(bold) >= len(text) - 1 and len(text.split()) <= 15:
         kind = "heading"  # a short paragraph set wholly in bold is a heading
     return TextBlock(kind, text, prov, level=2 if kind == "heading" else 0, marks=tuple(marks))
+
+
+def _style_run(runs: list[list], latest: dict[str, list], style: str, start: int, end: int) -> None:
+    """A word set in ``style`` at ``start``..``end``: it extends the style's last run when
+    only a space (or nothing) lies between them, else it opens a run."""
+    run = latest.get(style)
+    if run is not None and run[1] >= start - 1:
+        run[1] = end
+    else:
+        latest[style] = run = [start, end, style]
+        runs.append(run)
 
 
 def _text_blocks(words: list[_Word], page: int, prov: Provenance, rules: PdfRules) -> list[tuple[TextBlock, float, float]]:

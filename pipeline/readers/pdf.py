@@ -32,7 +32,7 @@ import io
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from operator import attrgetter
 
 from ..document import Cell, Document, Mark, Provenance, Row, Table, TextBlock
@@ -58,8 +58,10 @@ _BROKEN_WORD = re.compile(r"[A-Za-z]-$")
 _TOP_X0 = attrgetter("top", "x0")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Word:
+    """A word and its box; its centre (``cx``, ``cy``) says which table cell it is in."""
+
     text: str
     x0: float
     x1: float
@@ -67,6 +69,13 @@ class _Word:
     bottom: float
     bold: bool
     italic: bool
+    # worked out once: every word is tested against its table's box and its cells' boxes
+    cx: float = field(init=False)
+    cy: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.cx = (self.x0 + self.x1) / 2
+        self.cy = (self.top + self.bottom) / 2
 
 
 class _Line:
@@ -446,10 +455,10 @@ def _text_blocks(words: list[_Word], page: int, prov: Provenance, rules: PdfRule
 # --- tables -----------------------------------------------------------------------------------
 
 
-def _inside(word: _Word, box) -> bool:
-    x = (word.x0 + word.x1) / 2
-    y = (word.top + word.bottom) / 2
-    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+def _inside(words: list[_Word], box) -> list[_Word]:
+    """The words whose centre lies in ``box``, in order."""
+    x0, top, x1, bottom = box
+    return [w for w in words if x0 <= w.cx <= x1 and top <= w.cy <= bottom]
 
 
 class _WordsByHeight:
@@ -457,17 +466,21 @@ class _WordsByHeight:
     every cell (a risk register's page has hundreds of cells and thousands of words)."""
 
     def __init__(self, words: list[_Word]):
-        order = sorted(range(len(words)), key=lambda i: (words[i].top + words[i].bottom) / 2)
+        order = sorted(range(len(words)), key=lambda i: words[i].cy)
         self.words = words
         self.order = order
-        self.heights = [(words[i].top + words[i].bottom) / 2 for i in order]
+        self.heights = [words[i].cy for i in order]
 
     def within(self, box) -> list[_Word]:
         """The words whose centre lies in ``box``, in their original order."""
-        lo = bisect_left(self.heights, box[1])
-        hi = bisect_right(self.heights, box[3])
-        found = sorted(i for i in self.order[lo:hi] if _inside(self.words[i], box))
-        return [self.words[i] for i in found]
+        x0, top, x1, bottom = box
+        lo = bisect_left(self.heights, top)
+        hi = bisect_right(self.heights, bottom)
+        words = self.words
+        # the bisection has found the heights within the box; the test of the height is
+        # kept for a centre that is not a number (NaN), which no box holds
+        found = sorted(i for i in self.order[lo:hi] if x0 <= words[i].cx <= x1 and top <= words[i].cy <= bottom)
+        return [words[i] for i in found]
 
 
 def _snap(value: float, edges: list[float]) -> float:
@@ -550,7 +563,7 @@ def _read_page(page: _Page, number: int, source: str, rules: PdfRules,
         # pdfplumber computes a table's box and rows afresh on each access: read them once
         rows = [list(r.cells) for r in table.rows]
         box = table.bbox
-        inside = [w for w in words if _inside(w, box)]
+        inside = _inside(words, box)
         bands = [_table_band(b, inside, number, source, rules) for b in _bands(rows)]
         bands = [b for b in bands if b is not None]
         text_cells = sum(1 for t, _, _ in bands for row in t.rows for c in row.cells if not c.is_empty)

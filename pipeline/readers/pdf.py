@@ -628,9 +628,18 @@ def _assemble(pages: list[tuple[float, list[_Placed]]], rules: PdfRules) -> list
 
 
 def _numbered(table: Table, number: int) -> Table:
-    def cell(c: Cell) -> Cell:
-        return replace(c, prov=replace(c.prov, table=number),
-                       blocks=tuple(replace(b, prov=replace(b.prov, table=number)) for b in c.blocks))
+    """The table with its number in the provenance of the table, its rows, cells and
+    the cells' blocks."""
+    numbered: dict[int, Provenance] = {}  # by identity: a cell's blocks share the cell's provenance
 
-    rows = tuple(replace(r, prov=replace(r.prov, table=number), cells=tuple(cell(c) for c in r.cells)) for r in table.rows)
-    return Table(rows, replace(table.prov, table=number))
+    def prov(p: Provenance) -> Provenance:
+        new = numbered.get(id(p))
+        if new is None:
+            new = numbered[id(p)] = replace(p, table=number)
+        return new
+
+    def cell(c: Cell) -> Cell:
+        return replace(c, prov=prov(c.prov), blocks=tuple(replace(b, prov=prov(b.prov)) for b in c.blocks))
+
+    rows = tuple(replace(r, prov=prov(r.prov), cells=tuple(cell(c) for c in r.cells)) for r in table.rows)
+    return Table(rows, prov(table.prov))

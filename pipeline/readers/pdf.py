@@ -530,7 +530,8 @@ def _table_band(band: list[list], words: list[_Word], page: int, source: str, ru
             row_span = sum(1 for top in row_tops[r:] if top < box[3] - _EDGE_TOLERANCE) + 1
             grid[first] = Cell(blocks, prov, col_span=last - first, row_span=row_span)
         row_prov = Provenance(source, page=page, row=r)
-        rows.append(Row(tuple(c if c is not None else Cell((), replace(row_prov, cell=i + 1)) for i, c in enumerate(grid)), row_prov))
+        rows.append(Row(tuple(c if c is not None else Cell((), Provenance(source, page=page, row=r, cell=i + 1))
+                              for i, c in enumerate(grid)), row_prov))
     if width < rules.min_table_columns and text_cells < rules.min_table_text_cells:
         return None
     top = min(c[1] for cells in band for c in cells if c is not None)
@@ -545,7 +546,7 @@ def _grid_table(grid: Grid, page: int, source: str, rules: PdfRules) -> Table | 
         row_prov = Provenance(source, page=page, row=r)
         built = []
         for c, cell_words in enumerate(cells, 1):
-            prov = replace(row_prov, cell=c)
+            prov = Provenance(source, page=page, row=r, cell=c)
             built.append(Cell(tuple(b for b, _, _ in _text_blocks(cell_words, page, prov, rules)), prov))
         rows.append(Row(tuple(built), row_prov))
     return Table(tuple(rows), Provenance(source, page=page)) if rows else None

@@ -47,8 +47,8 @@ def _number_table(table: Table) -> Table:
     rows = []
     for row in table.rows:
         cells = tuple(_number_cell(c) for c in row.cells)
-        rows.append(row if all(new is old for new, old in zip(cells, row.cells)) else replace(row, cells=cells))
-    if all(new is old for new, old in zip(rows, table.rows)):
+        rows.append(row if all(new is old for new, old in zip(cells, row.cells, strict=True)) else replace(row, cells=cells))
+    if all(new is old for new, old in zip(rows, table.rows, strict=True)):
         return table
     return replace(table, rows=tuple(rows))
 
@@ -64,7 +64,7 @@ def _number_cell(cell: Cell) -> Cell:
         last = next((b.number for b in reversed(out) if b.number), None)
         if last is not None and last.isdigit():
             expected = int(last) + 1
-    if len(out) == len(cell.blocks) and all(new is old for new, old in zip(out, cell.blocks)):
+    if len(out) == len(cell.blocks) and all(new is old for new, old in zip(out, cell.blocks, strict=True)):
         return cell  # no typed number in it
     return replace(cell, blocks=tuple(out))
 

@@ -31,7 +31,9 @@ from __future__ import annotations
 import io
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from functools import lru_cache
+from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 from ..document import Cell, Document, Mark, Provenance, Row, Table, TextBlock
 from ..errors import ReaderError
@@ -42,15 +44,24 @@ from .pdf_grid import Grid, find_grids
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 _ITALIC = re.compile(r"italic|oblique", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s")
-_LIGATURES = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "\u00a0": " ", "\u00ad": ""}
+# each a single character, none of them ASCII, and no replacement holds another
+_LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "\u00a0": " ", "\u00ad": ""})
 _CID = re.compile(r"\(cid:\d+\)")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # below 32, bar tab, line feed, carriage return
 _OPEN_END = re.compile(r"(?:[,(&–-]|\b(?:and|or|of|the|a|an|to|for|in|on|with|by|at|from))$", re.IGNORECASE)
 _LABEL_START = re.compile(r"^[A-Z][A-Za-z/&' -]{1,30}:(?:\s|$)")
+_SUB_BULLET = re.compile(r"^o\s+[A-Z]")
 _EDGE_TOLERANCE = 3.0
+_X0 = attrgetter("x0")
+_START = attrgetter("start")
+_BROKEN_WORD = re.compile(r"[A-Za-z]-$")
+_TOP_X0 = attrgetter("top", "x0")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Word:
+    """A word and its box; its centre (``cx``, ``cy``) says which table cell it is in."""
+
     text: str
     x0: float
     x1: float
@@ -58,39 +69,50 @@ class _Word:
     bottom: float
     bold: bool
     italic: bool
+    # worked out once: every word is tested against its table's box and its cells' boxes
+    cx: float = field(init=False)
+    cy: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.cx = (self.x0 + self.x1) / 2
+        self.cy = (self.top + self.bottom) / 2
 
 
 class _Line:
     """Words on one line, with the line's box kept up to date as words join (the box is
     read for every word placed on a page: computing it afresh each time was most of the
-    reader's time on long pages)."""
+    reader's time on long pages). Once the line is complete (``finish``) its words are in
+    reading order, and its text and boldness are kept: paragraphs and blocks read them
+    more than once."""
 
-    __slots__ = ("words", "x0", "x1", "top", "bottom")
+    __slots__ = ("words", "x0", "x1", "top", "bottom", "text", "bold")
 
-    def __init__(self, words: list[_Word]):
-        self.words = list(words)
-        self.x0 = min(w.x0 for w in self.words)
-        self.x1 = max(w.x1 for w in self.words)
-        self.top = min(w.top for w in self.words)
-        self.bottom = max(w.bottom for w in self.words)
+    def __init__(self, word: _Word):
+        self.words = [word]
+        self.x0, self.x1, self.top, self.bottom = word.x0, word.x1, word.top, word.bottom
 
     def add(self, word: _Word) -> None:
-        """Put a word on the line."""
+        """Put a word on the line (the box grows as with min() and max(): ties keep the
+        value already there)."""
         self.words.append(word)
-        self.x0, self.x1 = min(self.x0, word.x0), max(self.x1, word.x1)
-        self.top, self.bottom = min(self.top, word.top), max(self.bottom, word.bottom)
+        if word.x0 < self.x0:
+            self.x0 = word.x0
+        if word.x1 > self.x1:
+            self.x1 = word.x1
+        if word.top < self.top:
+            self.top = word.top
+        if word.bottom > self.bottom:
+            self.bottom = word.bottom
 
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
+    def finish(self) -> None:
+        """Put the words in reading order; keep the line's text and whether it is all bold."""
+        self.words.sort(key=_X0)
+        self.text = " ".join([w.text for w in self.words])
+        self.bold = all([w.bold for w in self.words])
 
     @property
     def height(self) -> float:
         return max(self.bottom - self.top, 1.0)
-
-    @property
-    def bold(self) -> bool:
-        return all(w.bold for w in self.words)
 
 
 @dataclass
@@ -169,9 +191,11 @@ def read_pdf(data: bytes, source: str, sha256: str, rules: Rules) -> Document:
 
 def _text_problem(pages: list[_Page], settings: PdfRules) -> str | None:
     """Why the pages' text cannot be used (no text layer, unmapped glyphs), or None."""
-    words = [w for p in pages if p.words for w in p.words]
-    chars = sum(len(w.text) for w in words)
-    garbled = sum(_garbled_chars(w.text) for w in words)
+    texts = [w.text for p in pages if p.words for w in p.words]
+    chars = sum(map(len, texts))
+    # counted in one pass over all the text: a tab between words is neither garbled nor
+    # part of a "(cid:N)", so the count is the sum of the words' counts
+    garbled = _garbled_chars("\t".join(texts))
     if chars < settings.ocr_min_chars * len(pages):
         return f"the PDF has no text layer ({chars} characters on {len(pages)} pages): it needs OCR"
     if garbled > settings.garbled_share * chars:
@@ -241,26 +265,28 @@ def _open_error(exc: Exception) -> ReaderError:
 
 def _garbled_chars(text: str) -> int:
     """Characters that stand for glyphs without a Unicode map, or control characters."""
-    cid = sum(len(m.group(0)) for m in _CID.finditer(text))
-    control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r")
-    return cid + control
+    cid = sum(map(len, _CID.findall(text))) if "(cid:" in text else 0
+    return cid + len(_CONTROL.findall(text))
 
 
 def _clean(text: str) -> str:
-    for ligature, plain in _LIGATURES.items():
-        text = text.replace(ligature, plain)
-    return text
+    """The text with ligatures spelt out, no-break spaces as spaces and soft hyphens
+    dropped (most words are plain ASCII and need no look)."""
+    return text if text.isascii() else text.translate(_LIGATURES)
 
 
 def _words(raw_words) -> list[_Word]:
     """Words as the reader uses them, from (text, x0, top, x1, bottom, font name) tuples."""
     words = []
+    styles: dict[str, tuple[bool, bool]] = {}  # bold and italic by font: a page has few fonts
     for text, x0, top, x1, bottom, font in raw_words:
         text = _clean(text).strip()
         if not text:
             continue
-        words.append(_Word(text, float(x0), float(x1), float(top), float(bottom),
-                           bool(_BOLD.search(font)), bool(_ITALIC.search(font))))
+        style = styles.get(font)
+        if style is None:
+            style = styles[font] = (bool(_BOLD.search(font)), bool(_ITALIC.search(font)))
+        words.append(_Word(text, float(x0), float(x1), float(top), float(bottom), *style))
     return words
 
 
@@ -270,17 +296,25 @@ def _words(raw_words) -> list[_Word]:
 def _lines(words: list[_Word], tolerance: float) -> list[_Line]:
     """Words grouped into lines: a word belongs to a line it overlaps vertically enough."""
     lines: list[_Line] = []
-    for word in sorted(words, key=lambda w: (w.top, w.x0)):
-        height = max(word.bottom - word.top, 1.0)
+    for word in sorted(words, key=_TOP_X0):
+        top, bottom = word.top, word.bottom
+        # the page's inner loop: min() and max() written out, with their results on ties
+        height = bottom - top
+        if height < 1.0:
+            height = 1.0
         for line in reversed(lines[-3:]):
-            overlap = min(line.bottom, word.bottom) - max(line.top, word.top)
-            if overlap >= tolerance * min(height, line.height):
+            line_top, line_bottom = line.top, line.bottom
+            overlap = (bottom if bottom < line_bottom else line_bottom) - (top if top > line_top else line_top)
+            line_height = line_bottom - line_top
+            if line_height < 1.0:
+                line_height = 1.0
+            if overlap >= tolerance * (line_height if line_height < height else height):
                 line.add(word)
                 break
         else:
-            lines.append(_Line([word]))
+            lines.append(_Line(word))
     for line in lines:
-        line.words.sort(key=lambda w: w.x0)
+        line.finish()
     lines.sort(key=lambda l: (round(l.top), l.x0))
     return lines
 
@@ -290,13 +324,21 @@ def _starts_item(text: str, bullets: tuple[str, ...]) -> bool:
 
 
 def _bullet_of(text: str, bullets: tuple[str, ...]) -> str | None:
-    for bullet in bullets:
-        if text.startswith(bullet) and (len(text) == len(bullet) or text[len(bullet)] == " " or len(bullet) == 1 and not bullet.isascii()):
-            return bullet
+    firsts = _first_chars(tuple(bullets))
+    if text[:1] in firsts or "" in firsts:  # most lines start with no bullet's character
+        for bullet in bullets:
+            if text.startswith(bullet) and (len(text) == len(bullet) or text[len(bullet)] == " " or len(bullet) == 1 and not bullet.isascii()):
+                return bullet
     # Word's sub-bullet "o" (Courier), as in "o Commissioners Present: …"
-    if re.match(r"^o\s+[A-Z]", text):
+    if _SUB_BULLET.match(text):
         return "o"
     return None
+
+
+@lru_cache(maxsize=8)
+def _first_chars(bullets: tuple[str, ...]) -> frozenset[str]:
+    """The characters the bullets start with ("" for an empty bullet, which any text has)."""
+    return frozenset(b[:1] for b in bullets)
 
 
 def _paragraphs(lines: list[_Line], left: float, right: float, rules: PdfRules) -> list[list[_Line]]:
@@ -334,48 +376,63 @@ def _paragraphs(lines: list[_Line], left: float, right: float, rules: PdfRules) 
 
 def _block(lines: list[_Line], page: int, prov: Provenance, rules: PdfRules) -> TextBlock | None:
     """One paragraph's lines as a text block with style and line marks."""
-    text = ""
-    styles: list[Mark] = []  # bold and italic runs, merged across words and lines
+    parts: list[str] = []  # the text, a line (and what joins it to the one before) at a time
+    size = 0  # the text's length so far
+    tail = ""  # its last three characters, all the hyphen test below reads
+    runs: list[list] = []  # bold and italic runs [start, end, style], merged across words and lines
+    latest: dict[str, list] = {}  # each style's last run, the one a word may extend
     lines_marks: list[Mark] = []
     kind = "paragraph"
     for i, line in enumerate(lines):
-        words = list(line.words)
+        words, line_text = line.words, line.text
         if i == 0:
-            bullet = _bullet_of(line.text, rules.bullets)
+            bullet = _bullet_of(line_text, rules.bullets)
             if bullet is not None:
                 kind = "list_item"
                 first = words[0]
                 rest = first.text[len(bullet):].strip()
                 words = ([replace(first, text=rest)] if rest else []) + words[1:]
+                line_text = " ".join(w.text for w in words)
         if not words:
             continue
-        if text:
+        if parts:
             # a word broken at a hyphen at the end of a line ("mid-" / "May") is one word
-            text += "" if re.search(r"[A-Za-z]-$", text) else " "
-        line_start = len(text)
-        for j, word in enumerate(words):
-            if j:
-                text += " "
-            start = len(text)
-            text += word.text
-            for style, on in (("bold", word.bold), ("italic", word.italic)):
-                if not on:
-                    continue
-                last = next((i for i in range(len(styles) - 1, -1, -1) if styles[i].style == style), None)
-                if last is not None and styles[last].end >= start - 1:
-                    styles[last] = replace(styles[last], end=len(text))
-                else:
-                    styles.append(Mark(start, len(text), style))
-        lines_marks.append(Mark(line_start, len(text), "line", page=page,
+            joint = "" if _BROKEN_WORD.search(tail) else " "
+            parts.append(joint)
+            size += len(joint)
+            tail = (tail + joint)[-3:]
+        line_start = start = size
+        for word in words:
+            end = start + len(word.text)
+            if word.bold:
+                _style_run(runs, latest, "bold", start, end)
+            if word.italic:
+                _style_run(runs, latest, "italic", start, end)
+            start = end + 1  # the space between words
+        parts.append(line_text)
+        size += len(line_text)
+        tail = (tail + line_text)[-3:]
+        lines_marks.append(Mark(line_start, size, "line", page=page,
                                 box=(round(line.x0, 1), round(line.top, 1), round(line.x1, 1), round(line.bottom, 1))))
-    text = text.strip()
+    text = "".join(parts).strip()
     if not text:
         return None
-    marks = sorted(styles, key=lambda m: m.start) + lines_marks
-    styled = [m for m in marks if m.style == "bold"]
-    if kind == "paragraph" and styled and sum(m.end - m.start for m in styled) >= len(text) - 1 and len(text.split()) <= 15:
+    marks = sorted((Mark(s, e, style) for s, e, style in runs), key=_START) + lines_marks
+    bold = [e - s for s, e, style in runs if style == "bold"]
+    if kind == "paragraph" and bold and sum(bold) >= len(text) - 1 and len(text.split()) <= 15:
         kind = "heading"  # a short paragraph set wholly in bold is a heading
     return TextBlock(kind, text, prov, level=2 if kind == "heading" else 0, marks=tuple(marks))
+
+
+def _style_run(runs: list[list], latest: dict[str, list], style: str, start: int, end: int) -> None:
+    """A word set in ``style`` at ``start``..``end``: it extends the style's last run when
+    only a space (or nothing) lies between them, else it opens a run."""
+    run = latest.get(style)
+    if run is not None and run[1] >= start - 1:
+        run[1] = end
+    else:
+        latest[style] = run = [start, end, style]
+        runs.append(run)
 
 
 def _text_blocks(words: list[_Word], page: int, prov: Provenance, rules: PdfRules) -> list[tuple[TextBlock, float, float]]:
@@ -398,10 +455,10 @@ def _text_blocks(words: list[_Word], page: int, prov: Provenance, rules: PdfRule
 # --- tables -----------------------------------------------------------------------------------
 
 
-def _inside(word: _Word, box) -> bool:
-    x = (word.x0 + word.x1) / 2
-    y = (word.top + word.bottom) / 2
-    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+def _inside(words: list[_Word], box) -> list[_Word]:
+    """The words whose centre lies in ``box``, in order."""
+    x0, top, x1, bottom = box
+    return [w for w in words if x0 <= w.cx <= x1 and top <= w.cy <= bottom]
 
 
 class _WordsByHeight:
@@ -409,17 +466,21 @@ class _WordsByHeight:
     every cell (a risk register's page has hundreds of cells and thousands of words)."""
 
     def __init__(self, words: list[_Word]):
-        order = sorted(range(len(words)), key=lambda i: (words[i].top + words[i].bottom) / 2)
+        order = sorted(range(len(words)), key=lambda i: words[i].cy)
         self.words = words
         self.order = order
-        self.heights = [(words[i].top + words[i].bottom) / 2 for i in order]
+        self.heights = [words[i].cy for i in order]
 
     def within(self, box) -> list[_Word]:
         """The words whose centre lies in ``box``, in their original order."""
-        lo = bisect_left(self.heights, box[1])
-        hi = bisect_right(self.heights, box[3])
-        found = sorted(i for i in self.order[lo:hi] if _inside(self.words[i], box))
-        return [self.words[i] for i in found]
+        x0, top, x1, bottom = box
+        lo = bisect_left(self.heights, top)
+        hi = bisect_right(self.heights, bottom)
+        words = self.words
+        # the bisection has found the heights within the box; the test of the height is
+        # kept for a centre that is not a number (NaN), which no box holds
+        found = sorted(i for i in self.order[lo:hi] if x0 <= words[i].cx <= x1 and top <= words[i].cy <= bottom)
+        return [words[i] for i in found]
 
 
 def _snap(value: float, edges: list[float]) -> float:
@@ -469,7 +530,8 @@ def _table_band(band: list[list], words: list[_Word], page: int, source: str, ru
             row_span = sum(1 for top in row_tops[r:] if top < box[3] - _EDGE_TOLERANCE) + 1
             grid[first] = Cell(blocks, prov, col_span=last - first, row_span=row_span)
         row_prov = Provenance(source, page=page, row=r)
-        rows.append(Row(tuple(c if c is not None else Cell((), replace(row_prov, cell=i + 1)) for i, c in enumerate(grid)), row_prov))
+        rows.append(Row(tuple(c if c is not None else Cell((), Provenance(source, page=page, row=r, cell=i + 1))
+                              for i, c in enumerate(grid)), row_prov))
     if width < rules.min_table_columns and text_cells < rules.min_table_text_cells:
         return None
     top = min(c[1] for cells in band for c in cells if c is not None)
@@ -484,7 +546,7 @@ def _grid_table(grid: Grid, page: int, source: str, rules: PdfRules) -> Table | 
         row_prov = Provenance(source, page=page, row=r)
         built = []
         for c, cell_words in enumerate(cells, 1):
-            prov = replace(row_prov, cell=c)
+            prov = Provenance(source, page=page, row=r, cell=c)
             built.append(Cell(tuple(b for b, _, _ in _text_blocks(cell_words, page, prov, rules)), prov))
         rows.append(Row(tuple(built), row_prov))
     return Table(tuple(rows), Provenance(source, page=page)) if rows else None
@@ -497,19 +559,21 @@ def _read_page(page: _Page, number: int, source: str, rules: PdfRules,
     placed: list[_Placed] = []
     words = page.words or []
     found = page.tables
-    taken: list[tuple] = []
+    taken: set[int] = set()  # the words of the tables kept, by identity
     for table in found:
+        # pdfplumber computes a table's box and rows afresh on each access: read them once
         rows = [list(r.cells) for r in table.rows]
-        inside = [w for w in words if _inside(w, table.bbox)]
+        box = table.bbox
+        inside = _inside(words, box)
         bands = [_table_band(b, inside, number, source, rules) for b in _bands(rows)]
         bands = [b for b in bands if b is not None]
         text_cells = sum(1 for t, _, _ in bands for row in t.rows for c in row.cells if not c.is_empty)
         columns = max((t.width for t, _, _ in bands), default=0)
         if columns < rules.min_table_columns or text_cells < rules.min_table_text_cells:
             continue  # a box or a rule on the page, not a table: its words stay in the text
-        taken.append(table.bbox)
+        taken.update(id(w) for w in inside)
         placed += [_Placed(top, bottom, t) for t, top, bottom in bands]
-    free = [w for w in words if not any(_inside(w, box) for box in taken)]
+    free = [w for w in words if id(w) not in taken]
     grids = find_grids(free, rules, carried)
     for grid in grids:
         table = _grid_table(grid, number, source, rules)
@@ -565,9 +629,18 @@ def _assemble(pages: list[tuple[float, list[_Placed]]], rules: PdfRules) -> list
 
 
 def _numbered(table: Table, number: int) -> Table:
-    def cell(c: Cell) -> Cell:
-        return replace(c, prov=replace(c.prov, table=number),
-                       blocks=tuple(replace(b, prov=replace(b.prov, table=number)) for b in c.blocks))
+    """The table with its number in the provenance of the table, its rows, cells and
+    the cells' blocks."""
+    numbered: dict[int, Provenance] = {}  # by identity: a cell's blocks share the cell's provenance
 
-    rows = tuple(replace(r, prov=replace(r.prov, table=number), cells=tuple(cell(c) for c in r.cells)) for r in table.rows)
-    return Table(rows, replace(table.prov, table=number))
+    def prov(p: Provenance) -> Provenance:
+        new = numbered.get(id(p))
+        if new is None:
+            new = numbered[id(p)] = replace(p, table=number)
+        return new
+
+    def cell(c: Cell) -> Cell:
+        return replace(c, prov=prov(c.prov), blocks=tuple(replace(b, prov=prov(b.prov)) for b in c.blocks))
+
+    rows = tuple(replace(r, prov=prov(r.prov), cells=tuple(cell(c) for c in r.cells)) for r in table.rows)
+    return Table(rows, prov(table.prov))

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import attrgetter
 from statistics import median
 
 from ..rules import PdfRules
@@ -53,32 +54,38 @@ class Grid:
         return [w for row in self.rows for cell in row for w in cell]
 
 
-def _chunks(words: list, band: float) -> list[list]:
-    """Words grouped where no word covers a horizontal band at least ``band`` high."""
-    chunks: list[list] = []
-    bottom = None
-    for word in sorted(words, key=lambda w: w.top):
-        if bottom is None or word.top - bottom >= band:
-            chunks.append([word])
-            bottom = word.bottom
+def _chunks(words: list, band: float) -> list[tuple[list, float, float]]:
+    """Words grouped where no word covers a horizontal band at least ``band`` high; each
+    group with its top and bottom."""
+    chunks: list[list] = []  # [words, top, bottom]
+    for word in sorted(words, key=_TOP):
+        if not chunks or word.top - chunks[-1][2] >= band:
+            chunks.append([[word], word.top, word.bottom])
         else:
-            chunks[-1].append(word)
-            bottom = max(bottom, word.bottom)
-    return chunks
+            chunk = chunks[-1]
+            chunk[0].append(word)
+            # as min() and max() over the words, ties keeping the value already there
+            if word.top < chunk[1]:
+                chunk[1] = word.top
+            if word.bottom > chunk[2]:
+                chunk[2] = word.bottom
+    return [(group, top, bottom) for group, top, bottom in chunks]
 
 
 def _intervals(words: list, gutter: float) -> list[tuple[float, float]]:
     """The x intervals the words cover, merged across gaps narrower than ``gutter``."""
-    spans = sorted((w.x0, w.x1) for w in words)
+    spans = sorted([(w.x0, w.x1) for w in words])
     merged: list[list[float]] = []
     for x0, x1 in spans:
         if merged and x0 - merged[-1][1] < gutter:
-            merged[-1][1] = max(merged[-1][1], x1)
+            if x1 > merged[-1][1]:  # max(), ties keeping the value already there
+                merged[-1][1] = x1
         else:
             merged.append([x0, x1])
     return [(a, b) for a, b in merged]
 
 
+_TOP = attrgetter("top")
 _MARKER = re.compile(r"^(?:[(\[]?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxlcIVXLC]{1,6})[.)\]:]?|o)$")
 
 
@@ -156,12 +163,12 @@ def find_grids(words: list, rules: PdfRules, carried: list[float] | None = None)
     """
     if not words:
         return []
-    height = median(w.bottom - w.top for w in words)
+    height = median([w.bottom - w.top for w in words])
     gutter = max(rules.grid_gutter * height, 6.0)
     tol = 0.6 * height
     min_width = rules.grid_min_column_width
-    chunks = [Chunk(group, min(w.top for w in group), max(w.bottom for w in group), _intervals(group, gutter))
-              for group in _chunks(words, rules.grid_row_gap * height)]
+    chunks = [Chunk(group, top, bottom, _intervals(group, gutter))
+              for group, top, bottom in _chunks(words, rules.grid_row_gap * height)]
     grids: list[Grid] = []
     current: list[Chunk] = []
     table: list[tuple[float, float]] = [(x, x) for x in carried or ()]

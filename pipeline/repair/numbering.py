@@ -33,13 +33,24 @@ def read_typed_numbering(doc: Document) -> Document:
     blocks = []
     for block in doc.blocks:
         if isinstance(block, Table):
-            rows = tuple(replace(r, cells=tuple(_number_cell(c) for c in r.cells)) for r in block.rows)
-            blocks.append(replace(block, rows=rows))
+            blocks.append(_number_table(block))
         elif block.number is None:
             blocks.extend(split_numbered(block, expected=None, inline=False))
         else:
             blocks.append(block)
     return replace(doc, blocks=tuple(blocks))
+
+
+def _number_table(table: Table) -> Table:
+    """The table with typed numbers read in its cells; the table itself when there are
+    none (most cells have none: rebuilding every row and cell cost more than reading them)."""
+    rows = []
+    for row in table.rows:
+        cells = tuple(_number_cell(c) for c in row.cells)
+        rows.append(row if all(new is old for new, old in zip(cells, row.cells, strict=True)) else replace(row, cells=cells))
+    if all(new is old for new, old in zip(rows, table.rows, strict=True)):
+        return table
+    return replace(table, rows=tuple(rows))
 
 
 def _number_cell(cell: Cell) -> Cell:
@@ -53,6 +64,8 @@ def _number_cell(cell: Cell) -> Cell:
         last = next((b.number for b in reversed(out) if b.number), None)
         if last is not None and last.isdigit():
             expected = int(last) + 1
+    if len(out) == len(cell.blocks) and all(new is old for new, old in zip(out, cell.blocks, strict=True)):
+        return cell  # no typed number in it
     return replace(cell, blocks=tuple(out))
 
 

@@ -139,18 +139,24 @@ class _Page:
 def read_pdf(data: bytes, source: str, sha256: str, rules: Rules) -> Document:
     """Read a PDF's bytes into a ``Document`` (raises ``ReaderError``).
 
-    The engine named in rules/pdf.yaml reads it; the fast pdfium engine hands the
-    document to pdfplumber when it declines it or finds no usable text in it, so a PDF is
-    reported as needing OCR only when both engines found no text."""
+    The engine named in rules/pdf.yaml reads it. The fast pdfium engine has pdfplumber
+    read the pages it declines (a rotated page), and the whole document when it cannot
+    read it or finds no usable text in it, so a PDF is reported as needing OCR only when
+    both engines found no text."""
     settings = rules.pdf
     warnings: list[str] = []
     pages, engine, problem = None, "pdfplumber", None
     if settings.engine == "pdfium":
         pages = _pdfium_pages(data, settings)
         engine = "pdfium"
+        declined = [n for n, p in enumerate(pages or (), 1) if p.words is None]
+        if declined:
+            pages = _with_pdfplumber_pages(data, settings, pages, declined)
+            engine = f"pdfium (pdfplumber for page{'s' if len(declined) > 1 else ''} {', '.join(map(str, declined))})"
+            warnings = [f"page {n} could not be read: {p.error}" for n, p in enumerate(pages, 1) if p.words is None]
         problem = _text_problem(pages, settings) if pages else None
         if problem is not None:
-            pages = None  # a second opinion before "needs OCR": pdfminer reads some fonts pdfium does not
+            pages, warnings = None, []  # a second opinion before "needs OCR": pdfminer reads some fonts pdfium does not
     if pages is None:
         pages, engine = _pdfplumber_pages(data, settings), "pdfplumber"
         warnings = [f"page {n} could not be read: {p.error}" for n, p in enumerate(pages, 1) if p.words is None]
@@ -205,8 +211,9 @@ def _text_problem(pages: list[_Page], settings: PdfRules) -> str | None:
 
 
 def _pdfium_pages(data: bytes, settings: PdfRules) -> list[_Page] | None:
-    """The pages read by pdfium, or None when it declines the document (pdfplumber reads
-    it then: an unopenable, encrypted or rotated file is classified there)."""
+    """The pages read by pdfium (a page it declines has ``words`` None), or None when it
+    declines the document (pdfplumber reads it then: an unopenable, encrypted or broken
+    file is classified there)."""
     from . import pdf_pdfium
 
     if not pdf_pdfium.handles(settings.table_settings):
@@ -218,14 +225,30 @@ def _pdfium_pages(data: bytes, settings: PdfRules) -> list[_Page] | None:
     check_pdf_pages(len(read))
     pages = []
     for page in read:
+        if page.words is None:
+            pages.append(_Page(0.0, None, [], page.declined))
+            continue
         tables = pdf_pdfium.find_tables(page, settings.table_settings)
         pages.append(_Page(page.height, _words(page.words), tables))
     return pages
 
 
-def _pdfplumber_pages(data: bytes, settings: PdfRules) -> list[_Page]:
-    """The pages read by pdfplumber; a page whose content cannot be read has ``words``
-    None and the reason in ``error`` (one broken stream must not lose the rest)."""
+def _with_pdfplumber_pages(data: bytes, settings: PdfRules, pages: list[_Page], numbers: list[int]) -> list[_Page]:
+    """``pages`` with those numbered ``numbers`` (from 1) read by pdfplumber."""
+    try:
+        read = _pdfplumber_pages(data, settings, only=set(numbers))
+    except ReaderError as exc:  # pdfium opened what pdfminer cannot: the other pages stay
+        return [_Page(0.0, None, [], str(exc)) if n in numbers else p for n, p in enumerate(pages, 1)]
+    if len(read) != len(pages):  # a damaged page tree the two read otherwise
+        return [_Page(0.0, None, [], "pdfplumber found another number of pages") if n in numbers else p
+                for n, p in enumerate(pages, 1)]
+    return [read[n - 1] if n in numbers else p for n, p in enumerate(pages, 1)]
+
+
+def _pdfplumber_pages(data: bytes, settings: PdfRules, only: set[int] | None = None) -> list[_Page]:
+    """The pages read by pdfplumber (or only the pages numbered ``only``, from 1: the
+    others are left empty); a page whose content cannot be read has ``words`` None and
+    the reason in ``error`` (one broken stream must not lose the rest)."""
     import pdfplumber
 
     try:
@@ -240,7 +263,10 @@ def _pdfplumber_pages(data: bytes, settings: PdfRules) -> list[_Page]:
             raise _open_error(exc) from None
         # counted from the page tree, before any page's content is parsed
         check_pdf_pages(len(plumber_pages))
-        for page in plumber_pages:
+        for number, page in enumerate(plumber_pages, 1):
+            if only is not None and number not in only:
+                pages.append(_Page(0.0, [], []))
+                continue
             try:
                 raw = page.extract_words(extra_attrs=["fontname"], keep_blank_chars=False)
                 words = _words([(w["text"], w["x0"], w["top"], w["x1"], w["bottom"], w.get("fontname") or "") for w in raw])

@@ -16,9 +16,10 @@ records:
   (``pdf_edges``), turned into the edges pdfplumber's table finder works on; the finder
   itself (snapping, joining, intersections, cells) is pdfplumber's, run on these edges.
 
-What this engine does not reproduce makes it decline the document (``EngineDeclined``)
-and the reader uses pdfplumber instead: a page rotated by /Rotate, text not upright
-(pdfminer groups rotated characters differently), a page pdfium cannot load. pdfium is
+What this engine does not reproduce makes it decline a page (``EnginePage.declined``: a
+page rotated by /Rotate, text not upright, which pdfminer groups differently) or the
+document (``EngineDeclined``: a page pdfium cannot load), and the reader has pdfplumber
+read those pages, or the document, instead. pdfium is
 not thread-safe: a lock serialises it within a process (Dask runs several documents in
 threads of one worker).
 """
@@ -39,17 +40,20 @@ _LOCK = threading.Lock()
 
 
 class EngineDeclined(Exception):
-    """The document holds something this engine does not read as pdfplumber does."""
+    """The document (or a page) holds something this engine does not read as pdfplumber does."""
 
 
 @dataclass
 class EnginePage:
-    """One page as pdfium read it: its height, words and ruling-line edges."""
+    """One page as pdfium read it: its height, words and ruling-line edges; or, for a page
+    it declines (rotated, or with text that is not upright), why in ``declined``, and
+    nothing else: pdfplumber reads that page."""
 
     height: float
-    words: list  # (text, x0, top, x1, bottom, font name)
+    words: list | None  # (text, x0, top, x1, bottom, font name)
     edges: list  # pdfplumber edge dicts
     bbox: tuple  # the page's box, in pdfplumber's coordinates
+    declined: str | None = None
 
 
 #: the table strategies this engine can serve (the "text" strategy needs pdfplumber's words)
@@ -116,8 +120,9 @@ _FN = None
 
 
 def read_pages(data: bytes) -> list[EnginePage]:
-    """Every page's words and ruling lines (raises ``EngineDeclined``, or ``ReaderError``
-    for too many pages)."""
+    """Every page's words and ruling lines; a page this engine does not read as pdfplumber
+    does is marked ``declined`` (raises ``EngineDeclined`` for a document it cannot read
+    at all, ``ReaderError`` for too many pages)."""
     global _FN
     import pypdfium2 as pdfium
 
@@ -148,12 +153,15 @@ def read_pages(data: bytes) -> list[EnginePage]:
 def _read_page(page, fonts: FontNames) -> EnginePage:
     try:
         if page.get_rotation() % 360:
-            raise EngineDeclined("a page is rotated")
+            # pdfminer lays a rotated page's characters out otherwise: pdfplumber reads it
+            return EnginePage(0.0, None, [], (), declined="the page is rotated")
         left, bottom, right, top = page.get_mediabox()
         objects = _objects(_address(page.raw), left, top)
         textpage = page.get_textpage()
         try:
             words = _words(textpage.raw, left, top, objects, fonts)
+        except EngineDeclined as exc:
+            return EnginePage(0.0, None, [], (), declined=str(exc))
         finally:
             textpage.close()
     finally:

@@ -39,8 +39,10 @@ def truetype(base: str, embedded: bool, font_name: str | None = None, style: str
     return {"kind": "truetype", "base": base, "embedded": embedded, "font_name": font_name or base, "style": style}
 
 
-def build_pdf(pages: list[str], fonts: dict[str, dict], size: tuple[int, int] = (612, 792)) -> bytes:
-    """A PDF whose pages hold these content streams, with these fonts (/F1 … by key)."""
+def build_pdf(pages: list[str], fonts: dict[str, dict], size: tuple[int, int] = (612, 792),
+              rotate: dict[int, int] | None = None) -> bytes:
+    """A PDF whose pages hold these content streams, with these fonts (/F1 … by key);
+    ``rotate``: the /Rotate of pages by index (from 0)."""
     objects: list[bytes] = []
 
     def add(body: bytes) -> int:
@@ -52,11 +54,12 @@ def build_pdf(pages: list[str], fonts: dict[str, dict], size: tuple[int, int] = 
     font_refs = {key: _font(spec, add) for key, spec in fonts.items()}
     resources = b"<< /Font << " + b" ".join(b"/%s %d 0 R" % (k.encode(), ref) for k, ref in font_refs.items()) + b" >> >>"
     kids = []
-    for content in pages:
+    for index, content in enumerate(pages):
         stream = content.encode("latin-1")
         contents = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
-        kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] /Resources %s /Contents %d 0 R >>"
-                        % (tree, size[0], size[1], resources, contents)))
+        turn = b" /Rotate %d" % (rotate or {})[index] if index in (rotate or {}) else b""
+        kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d]%s /Resources %s /Contents %d 0 R >>"
+                        % (tree, size[0], size[1], turn, resources, contents)))
     objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % tree
     objects[tree - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
     out = b"%PDF-1.4\n% GENERATED test file (tests/readers/pdf_builder.py)\n"

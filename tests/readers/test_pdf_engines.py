@@ -138,3 +138,36 @@ def test_a_pypdfium2_without_the_expected_handle_leaves_pdfs_to_pdfplumber(rules
     path = FIXTURES / "suffolk-board-2014-01-30" / "source.pdf"
     document = pdf_reader.read_pdf(path.read_bytes(), str(path), "0" * 64, _engine(rules, "pdfium"))
     assert document.layout.startswith("pdfplumber") and document.blocks
+
+
+def test_a_rotated_page_is_read_by_pdfplumber_and_the_others_by_pdfium(rules, monkeypatch):
+    """pdfium declines a page turned by /Rotate (pdfminer lays it out otherwise): only that
+    page goes to pdfplumber, and the document reads as pdfplumber alone reads it."""
+    import pdfplumber
+
+    from tests.readers.pdf_builder import build_pdf, helvetica
+
+    def page(lines):
+        return " ".join(f"BT /F1 12 Tf 72 {720 - 18 * i} Td ({line}) Tj ET" for i, line in enumerate(lines))
+
+    data = build_pdf([page(["Minutes of the Board", "held on 9 March 2021"]),
+                      page(["Appendix A: the budget", "Staffing 1,200"]),
+                      page(["1. Apologies", "None were received."])], {"F1": helvetica()}, rotate={1: 90})
+    extracted = []
+    real = pdfplumber.page.Page.extract_words
+
+    def counted(self, *args, **kwargs):
+        extracted.append(self.page_number)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(pdfplumber.page.Page, "extract_words", counted)
+    fast = pdf_reader.read_pdf(data, "generated.pdf", "0" * 64, _engine(rules, "pdfium"))
+    assert fast.layout.startswith("pdfium (pdfplumber for page 2)")
+    assert extracted == [2]
+    reference = pdf_reader.read_pdf(data, "generated.pdf", "0" * 64, _engine(rules, "pdfplumber"))
+
+    def outline(doc):  # boxes aside: pdfium's stand-in for Helvetica has another descent
+        return [(b.kind, b.text, b.prov.page) for b in doc.blocks]
+
+    assert outline(fast) == outline(reference)
+    assert any(page == 2 and "Appendix" in text for _, text, page in outline(fast))

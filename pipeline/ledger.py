@@ -39,7 +39,7 @@ import sys
 import tempfile
 import typing
 from contextlib import suppress
-from dataclasses import asdict, fields, is_dataclass, replace
+from dataclasses import fields, is_dataclass, replace
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -110,10 +110,26 @@ def file_sha256(path: Path) -> str | None:
 # --- encoding: a DocumentResult to JSON and back, by the record classes' field types ---
 
 def encode(result: DocumentResult) -> dict:
-    """A result as plain JSON data (without the document model)."""
-    data = asdict(replace(result, document=None))
+    """A result as plain JSON data (without the document model): what ``asdict`` gives,
+    without its deep copies (a tenth of a document's processing time on large minutes)."""
+    data = _plain(replace(result, document=None))
     del data["document"]
     return data
+
+
+def _plain(value):
+    if is_dataclass(value) and not isinstance(value, type):
+        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
 
 
 @cache

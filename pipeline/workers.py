@@ -144,12 +144,18 @@ def process_in_workers(files: Iterable[Path], rules_dir: Path, workers: int, lim
     context = _context()
     slots = [_Slot(context, str(rules_dir), limits) for _ in range(max(1, min(workers, len(pending))))]
     busy = 0
+
+    def feed() -> int:
+        given = 0
+        for slot in slots:
+            if slot.ready and slot.task is None and pending:
+                slot.give(*pending.pop())
+                given += 1
+        return given
+
     try:
         while pending or busy:
-            for slot in slots:
-                if slot.ready and slot.task is None and pending:
-                    slot.give(*pending.pop())
-                    busy += 1
+            busy += feed()
             waiting = {slot.conn: slot for slot in slots if slot.task is not None or not slot.ready}
             working = [s.started for s in waiting.values() if s.task is not None]
             deadline = None
@@ -178,6 +184,8 @@ def process_in_workers(files: Iterable[Path], rules_dir: Path, workers: int, lim
                 else:
                     slot.task = None
                 busy -= 1
+                # the worker's next document first: it works while the caller keeps this result
+                busy += feed()
                 yield index, result
             if limits.timeout is not None:
                 now = time.monotonic()

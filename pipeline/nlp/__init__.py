@@ -1,7 +1,7 @@
 """Rule-based NLP on ``spacy.blank("en")``: people, dates, speaker turns, cues.
 
-``build_nlp(rules)`` gives the pipeline (sentencizer plus the components of
-``components.py``, each reading rules/); ``annotate(nlp, texts, context)`` runs it over
+``build_nlp(rules)`` gives the pipeline (the components of ``components.py``: sentences,
+then rules read from rules/); ``annotate(nlp, texts, context)`` runs it over
 texts that belong to one meeting, with that meeting's attendance and date.
 """
 
@@ -12,13 +12,13 @@ from typing import Iterable
 
 import spacy
 from spacy.language import Language
-from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
 from ..rules import Rules
-from .components import TEXT_KEY, MeetingContext
+from .components import MeetingContext
 from .people import PeopleIndex, Person, person_id_for
 from .prefilter import prefilter
+from .tokens import TEXT_KEY
 
 __all__ = ["build_nlp", "annotate", "MeetingContext", "PeopleIndex", "Person", "person_id_for"]
 
@@ -38,9 +38,8 @@ def build_nlp(rules: Rules) -> Language:
 @lru_cache(maxsize=4)
 def _build(rules_dir: str, rules_hash: str) -> Language:
     nlp = spacy.blank("en")
-    # a paragraph break ends a sentence too: "(Item 3)" on one line, "RESOLVED that …" on the next
-    nlp.add_pipe("sentencizer", config={"punct_chars": list(Sentencizer.default_punct_chars) + ["\n"]})
-    nlp.add_pipe("minutes_list_numbers")
+    # spaCy's sentencizer, and list numbers given to their sentences (components.py)
+    nlp.add_pipe("minutes_sentences")
     config = {"rules_dir": rules_dir}
     nlp.add_pipe("minutes_people", config=config)
     nlp.add_pipe("minutes_dates", config=config)

@@ -211,6 +211,9 @@ class PeopleIndex:
             if person.role:
                 self._by_role.setdefault(self._title_of(person.role), []).append(person)
         self._role_titles = {k.upper(): normalise_role(v) for k, v in rules.roles.items()}
+        # read for every capitalised word of every text: worked out once
+        self._initials = {p: initials_of(p.name) for p in people}
+        self._bodies_upper = frozenset(b.upper() for b in rules.bodies)
 
     def _title_of(self, role: str) -> str:
         """A capacity folded, a post's short form written out: "T/ACC" is filed under
@@ -256,13 +259,13 @@ class PeopleIndex:
         else:
             found = written if any(not p.away for p in written) else written + stand_ins
         if found:
-            initials = {initials_of(p.name) for p in found}
+            initials = {self._initials[p] for p in found}
             kind = "initials" if key in initials else "abbreviation"
             return self._pick(found, kind)
         base_key = base.upper()
         if base_key in self._role_titles:
             return self._resolve_post(self._role_titles[base_key], "abbreviation", acting)
-        if abbrev in self.rules.bodies or key in {b.upper() for b in self.rules.bodies}:
+        if abbrev in self.rules.bodies or key in self._bodies_upper:
             return Resolution("body", "abbreviation")
         return None
 

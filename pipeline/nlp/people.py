@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..rules import PeopleRules
 from ..textutil import without_accents
@@ -124,6 +125,15 @@ def role_key(role: str | None, abbrev: str | None, rules: PeopleRules) -> tuple[
     return key, acting
 
 
+@lru_cache(maxsize=8)
+def _rank_posts(roles: tuple[tuple[str, str], ...]) -> tuple[re.Pattern, ...]:
+    """What ``split_rank`` looks for, longest first: each post's short form (as written
+    and in capitals) and title (in any case), followed by a space; compiled once."""
+    posts = [(re.escape(s), 0) for short, _ in roles for s in {short, short.upper()}]
+    posts += [(re.escape(title), re.IGNORECASE) for _, title in roles]
+    return tuple(re.compile(post + r"\s+", flags) for post, flags in sorted(posts, key=lambda p: len(p[0]), reverse=True))
+
+
 def split_rank(name: str, rules: PeopleRules) -> tuple[str | None, str]:
     """A post written before a name, and the name: "T/ACC Rachel Hartland-Lane" →
     ("T/ACC", "Rachel Hartland-Lane"); "Chief Constable Pippa Mills" → ("Chief
@@ -134,10 +144,8 @@ def split_rank(name: str, rules: PeopleRules) -> tuple[str | None, str]:
     follows must read as a name (one to four capitalised words).
     """
     base, _ = strip_acting(name, rules.acting)
-    posts = [(re.escape(s), 0) for short in rules.roles for s in {short, short.upper()}]
-    posts += [(re.escape(title), re.IGNORECASE) for title in rules.roles.values()]
-    for post, flags in sorted(posts, key=lambda p: len(p[0]), reverse=True):
-        m = re.match(post + r"\s+", base, flags)
+    for post in _rank_posts(tuple(rules.roles.items())):
+        m = post.match(base)
         if not m:
             continue
         words = base[m.end():].split()

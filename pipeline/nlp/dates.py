@@ -567,17 +567,35 @@ class _Breaks:
         return stops[i] if i < len(stops) else len(self.text)
 
 
-class DateFinder:
-    """Finds temporal expressions in texts with the patterns of rules/dates.yaml."""
+# the longest text a ``DateFinder`` that remembers keeps what it found in
+_REMEMBERED_LENGTH = 500
 
-    def __init__(self, rules: DateRules):
+
+class DateFinder:
+    """Finds temporal expressions in texts with the patterns of rules/dates.yaml.
+
+    One that ``remembers`` keeps what it found in short texts for as long as it lives:
+    ``run`` and ``segment_meeting`` make one per document and per meeting, and ask about
+    the same lines again (each line whether it opens with a date, to tell an index page
+    and then to split meetings)."""
+
+    def __init__(self, rules: DateRules, remembers: bool = False):
         self.rules = rules
         # each pattern with its prefilter, looked up once (``prefilter`` hashes the pattern)
         self._patterns = [(order, pattern, prefilter(pattern.regex)) for order, pattern in enumerate(rules.patterns)]
+        self._found: dict[tuple[str, date | None], tuple[TemporalMatch, ...]] | None = {} if remembers else None
 
     def find(self, text: str, meeting: date | None) -> list[TemporalMatch]:
         """Every temporal expression in ``text``, left to right, normalised against
         ``meeting`` (the meeting date; None leaves relative expressions unresolved)."""
+        if self._found is None or len(text) > _REMEMBERED_LENGTH:
+            return self._find(text, meeting)
+        found = self._found.get((text, meeting))
+        if found is None:
+            found = self._found[text, meeting] = tuple(self._find(text, meeting))
+        return list(found)
+
+    def _find(self, text: str, meeting: date | None) -> list[TemporalMatch]:
         candidates = []
         clauses = _Breaks(text, _CLAUSE_END)
         # most patterns cannot match most texts: skip those that lack what a match needs,

@@ -97,7 +97,7 @@ def _names_a_meeting(doc: Document, rules: Rules) -> bool:
 
 def segment_meeting(doc: Document, rules: Rules, nlp: Language, meeting_no: int = 1) -> SegmentResult:
     """The records of the meeting in ``doc``, with the problems noticed on the way."""
-    finder = DateFinder(rules.dates)
+    finder = DateFinder(rules.dates, remembers=True)
     ids = Ids(doc.sha256, meeting_no)
     meeting_id = ids.meeting()
     problems: list[Problem] = []

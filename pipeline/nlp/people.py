@@ -222,6 +222,12 @@ class PeopleIndex:
         # read for every capitalised word of every text: worked out once
         self._initials = {p: initials_of(p.name) for p in people}
         self._bodies_upper = frozenset(b.upper() for b in rules.bodies)
+        # each attendee's name folded (``normalise_name``), its first word, and its words
+        # run together; and the words of their capacity: read on every name written in passing
+        folded_names = [(p, normalise_name(p.name)) for p in self.people]
+        self._first_words = [(p, folded.split()[:1]) for p, folded in folded_names]
+        self._joined = [(p, folded.replace(" ", "")) for p, folded in folded_names]
+        self._role_words = [(p, re.findall(r"[a-z-]+", p.role.lower())) for p in self.people if p.role]
 
     def _title_of(self, role: str) -> str:
         """A capacity folded, a post's short form written out: "T/ACC" is filed under
@@ -302,7 +308,7 @@ class PeopleIndex:
         key = normalise_name(name)
         if " " in key:
             return None
-        found = [p for p in self.people if normalise_name(p.name).split()[:1] == [key]]
+        found = [p for p, first in self._first_words if first == [key]]
         return self._pick(found, "first_name") if found else None
 
     def _resolve_nickname(self, nick: str) -> Resolution | None:
@@ -310,7 +316,7 @@ class PeopleIndex:
         key = normalise_name(nick).replace(" ", "")
         if not key.isalnum() or len(key) < 4:
             return None
-        found = [p for p in self.people if normalise_name(p.name).replace(" ", "") == key]
+        found = [p for p, joined in self._joined if joined == key]
         return self._pick(found, "nickname") if found else None
 
     def resolve_written(self, text: str) -> Resolution | None:
@@ -333,7 +339,7 @@ class PeopleIndex:
         key = word.lower()
         if " " in key or key not in self.rules.role_words:
             return None
-        found = [p for p in self.people if p.role and key in re.findall(r"[a-z-]+", p.role.lower())]
+        found = [p for p, words in self._role_words if key in words]
         return self._pick(found, "role_title") if found else None
 
     def person_id_of(self, name: str) -> str | None:

@@ -38,7 +38,7 @@ from ..rules import load_rules
 from ..textutil import PARAGRAPH_NUMBER
 from .dates import DateFinder
 from .people import PeopleIndex, Resolution, split_people, strip_acting
-from .prefilter import Prefilter, fold, prefilter
+from .prefilter import FoldedText, Prefilters
 from .tokens import Tokens, doc_text, tokens_of
 
 _ABBREV = re.compile(r"^[A-Z][A-Za-z&]*[A-Z]s?$|^[A-Z]{2,}s?$")
@@ -421,20 +421,6 @@ class _Sentence(NamedTuple):
     end_char: int
 
 
-# a pattern with its prefilter (``prefilter`` hashes the compiled pattern on every call,
-# and that hashes its whole program: looked up once, when the component is built)
-_Screened = tuple[tuple[re.Pattern, Prefilter], ...]
-
-
-def _screened(patterns) -> _Screened:
-    return tuple((p, prefilter(p)) for p in patterns)
-
-
-def _passing(patterns: _Screened, folded: str | None) -> list[re.Pattern]:
-    """The ``patterns`` that may match a text (or any part of it), by its ``fold``."""
-    return [p for p, screen in patterns if screen.may_match(folded)]
-
-
 class CueTagger:
     """Marks the sentences that record an action or a decision.
 
@@ -450,28 +436,30 @@ class CueTagger:
 
     def __init__(self, rules_dir: str):
         rules = load_rules(rules_dir)
-        self.cues = {"actions": _screened(rules.actions.cues), "decisions": _screened(rules.decisions.cues)}
-        self.statements = {"actions": _screened(rules.actions.statements),
-                           "decisions": _screened(rules.decisions.statements)}
-        # "RJ to circulate …" opens a sentence; mid-sentence ("… the CG and BG to get …") it is no task
-        start_statements = {"actions": _screened(rules.actions.start_statements), "decisions": ()}
-        self.whole = {group: self.statements[group] + start_statements[group] for group in self.statements}
-        self.trailing = {"actions": _screened(rules.actions.trailing_owner), "decisions": ()}
-        self.lead_in = rules.actions.lead_in
-        self.attendee_statements = _screened(rules.actions.attendee_statements)
-        self.clause_starts = {"actions": rules.actions.clause_starts, "decisions": rules.decisions.clause_starts}
-        self.votes = _screened(rules.decisions.votes)
-        self.results = _screened(rules.decisions.results)
+        actions, decisions = rules.actions, rules.decisions
+        # each list of patterns with their prefilters (prefilter.py), read once per sentence
+        self.cues = {"actions": Prefilters(actions.cues), "decisions": Prefilters(decisions.cues)}
+        self.statements = {"actions": Prefilters(actions.statements), "decisions": Prefilters(decisions.statements)}
+        # statements, and those that count only at the start of a sentence: "RJ to circulate
+        # …" opens one; mid-sentence ("… the CG and BG to get …") it is no task
+        self.whole = {"actions": Prefilters(actions.statements + actions.start_statements),
+                      "decisions": self.statements["decisions"]}
+        self.trailing = {"actions": Prefilters(actions.trailing_owner), "decisions": Prefilters(())}
+        self.lead_in = actions.lead_in
+        self.attendee_statements = Prefilters(actions.attendee_statements)
+        self.clause_starts = {"actions": actions.clause_starts, "decisions": decisions.clause_starts}
+        self.votes = Prefilters(decisions.votes)
+        self.results = Prefilters(decisions.results)
 
     def __call__(self, doc: Doc) -> Doc:
         tokens = tokens_of(doc)
         sentences = [_Sentence(first, end, tokens.idx[first], tokens.end_char(end - 1))
                      for _, first, end in _worded_sentences(doc)]
         # each sentence's text, cut once from the doc's (Span.text joins its tokens anew
-        # on every access, and every rule below reads it)
+        # on every access, and every rule below reads it), and as the prefilters read it
         written = tokens.written
         texts = [written[s.start_char: s.end_char] for s in sentences]
-        folds = [fold(text) for text in texts]
+        folds = [FoldedText(text) for text in texts]
         context = doc._.minutes_context
         for group in ("actions", "decisions"):
             spans: list[Span] = []
@@ -483,17 +471,17 @@ class CueTagger:
                 if found is None and self._states(text, group, context, folded):
                     found = (sent.end, sent.start_char)
                 if found is None:
-                    clause = self._stated_in_clause(doc, sent, text, group, folded)
+                    clause = self._stated_in_clause(doc, sent, text, group, context, folded)
                     if clause is not None:
                         # "… by age, Ms Coombs offered to provide …": the clause is the record
                         sent = clause
                         text = written[sent.start_char: sent.end_char]
-                        folded = fold(text)
+                        folded = FoldedText(text)
                         found = (sent.end, sent.start_char)
-                if found is None and group == "decisions" and any(p.match(text) for p in _passing(self.results, folded)):
+                if found is None and group == "decisions" and any(p.match(text) for p in folded.passing(self.results)):
                     # "Amendment lost.": the segmenter gives it to the proposal it ends
                     found = (sent.end, sent.start_char)
-                if found is None and group == "decisions" and any(p.search(text) for p in _passing(self.votes, folded)):
+                if found is None and group == "decisions" and any(p.search(text) for p in folded.passing(self.votes)):
                     if spans and last_sentence == n - 1 and spans[-1].end == sent.start:
                         # the vote on the decision just recorded: part of it
                         previous = spans.pop()
@@ -517,23 +505,22 @@ class CueTagger:
         return doc
 
     def _states(self, text: str, group: str, context: MeetingContext | None = None,
-                folded: str | None = None) -> bool:
+                folded: FoldedText | None = None) -> bool:
         """True when a sentence states an action or decision whole (after any list
         number or topic label), or names who acts at its end ("…, action Mick").
-        ``folded`` is ``fold(text)``, when the caller has it."""
-        if folded is None:
-            folded = fold(text)
+        ``folded`` is ``text`` as the prefilters read it, when the caller has it."""
+        folded = folded or FoldedText(text)
         body = text[self.lead_in.match(text).end():]
-        return (any(p.match(body) or p.match(text) for p in _passing(self.whole[group], folded))
-                or any(p.search(text) for p in _passing(self.trailing[group], folded))
+        return (any(p.match(body) or p.match(text) for p in folded.passing(self.whole[group]))
+                or any(p.search(text) for p in folded.passing(self.trailing[group]))
                 or group == "actions" and self._attendee_acts(body, context, folded))
 
-    def _attendee_acts(self, text: str, context: MeetingContext | None, folded: str | None) -> bool:
+    def _attendee_acts(self, text: str, context: MeetingContext | None, folded: FoldedText) -> bool:
         """True when ``text`` opens with an attendee given a task ("Karen to keep on the
-        case"); ``folded`` is the ``fold`` of ``text`` or of a text that holds it."""
+        case"); ``folded`` is ``text``, or a text that holds it, as the prefilters read it."""
         if context is None or context.people is None:
             return False
-        for pattern in _passing(self.attendee_statements, folded):
+        for pattern in folded.passing(self.attendee_statements):
             m = pattern.match(text)
             if m is None:
                 continue
@@ -543,17 +530,16 @@ class CueTagger:
         return False
 
     def _stated_in_clause(self, doc: Doc, sent: _Sentence, text: str, group: str,
-                          folded: str | None) -> _Sentence | None:
-        """The clause of ``sent`` (whose text is ``text``, folded ``folded``) that states
-        an action or decision whole, when one begins after a comma, dash or "and" rather
-        than at the start."""
+                          context: MeetingContext | None, folded: FoldedText) -> _Sentence | None:
+        """The clause of ``sent`` (whose text is ``text``, ``folded`` as the prefilters read
+        it) that states an action or decision whole, when one begins after a comma, dash or
+        "and" rather than at the start."""
         starts = self.clause_starts[group]
         if starts is None:
             return None
-        statements = _passing(self.statements[group], folded)
-        context = doc._.minutes_context
+        statements = folded.passing(self.statements[group])
         attendees = group == "actions" and context is not None and context.people is not None \
-            and bool(_passing(self.attendee_statements, folded))
+            and bool(folded.passing(self.attendee_statements))
         if not statements and not attendees:
             return None  # no clause of this sentence can state one
         for m in starts.finditer(text):
@@ -566,14 +552,15 @@ class CueTagger:
         return None
 
     def _cued(self, sentences: list[_Sentence], texts: list[str], n: int, group: str,
-              folded: str | None) -> tuple[int, int] | None:
+              folded: FoldedText) -> tuple[int, int] | None:
         """(end token, end of the cue) of sentence ``n`` when a cue opens it, else None
-        (``texts`` are the ``sentences``' texts, ``folded`` the ``fold`` of sentence ``n``'s)."""
+        (``texts`` are the ``sentences``' texts; ``folded`` is sentence ``n``'s as the
+        prefilters read it)."""
         sent, text = sentences[n], texts[n]
         # "(9) RESOLVED that …": a paragraph number may come before the cue
         number = PARAGRAPH_NUMBER.match(text)
         skip = number.end() if number else 0
-        for pattern in _passing(self.cues[group], folded):
+        for pattern in folded.passing(self.cues[group]):
             m = pattern.match(text, skip) or pattern.match(text)
             if m and m.end() < len(text.rstrip()):
                 end = sent.end

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from typing import Callable
 
 from ..rules import DatePattern, DateRules
-from .prefilter import FoldedText, prefilter
+from .prefilter import FoldedText, Prefilters
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -581,8 +581,8 @@ class DateFinder:
 
     def __init__(self, rules: DateRules, remembers: bool = False):
         self.rules = rules
-        # each pattern with its prefilter, looked up once (``prefilter`` hashes the pattern)
-        self._patterns = [(order, pattern, prefilter(pattern.regex)) for order, pattern in enumerate(rules.patterns)]
+        # the patterns' prefilters, looked up once (``prefilter`` hashes the pattern)
+        self._prefilters = Prefilters(pattern.regex for pattern in rules.patterns)
         self._found: dict[tuple[str, date | None], tuple[TemporalMatch, ...]] | None = {} if remembers else None
 
     def find(self, text: str, meeting: date | None) -> list[TemporalMatch]:
@@ -601,10 +601,9 @@ class DateFinder:
         # most patterns cannot match most texts: skip those that lack what a match needs,
         # and try the others only where a match may start (prefilter.py)
         folded = FoldedText(text)
-        for order, pattern, screen in self._patterns:
-            if not screen.passes(folded):
-                continue
-            for m in screen.finditer(folded):
+        for order in folded.passing_at(self._prefilters):
+            pattern = self.rules.patterns[order]
+            for m in self._prefilters.screens[order].finditer(folded):
                 found = self._resolve(pattern, m, text, meeting, clauses)
                 if found is not None:
                     candidates.append((order, found))

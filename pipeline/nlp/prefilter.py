@@ -33,14 +33,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import product
-from typing import Iterator
+from typing import Iterable, Iterator
 
 try:  # the parser ``re`` itself uses (Python 3.11+; ``sre_parse`` before)
     from re import _parser as _sre
 except ImportError:  # pragma: no cover
     import sre_parse as _sre  # type: ignore[no-redef]
 
-__all__ = ["Prefilter", "FoldedText", "fold", "prefilter"]
+__all__ = ["Prefilter", "Prefilters", "FoldedText", "fold", "prefilter"]
 
 # the most strings one condition may list before it is no longer worth checking
 _MAX_STRINGS = 40
@@ -103,16 +103,6 @@ class Prefilter:
                 return False
         return True
 
-    def passes(self, text: FoldedText) -> bool:
-        """``may_match`` for a ``FoldedText``, whose strings are looked for once for all
-        the patterns that ask (the date patterns share their sets of month names, digits …)."""
-        if text.folded is None:
-            return True
-        for strings in self.conditions:
-            if not text.holds(strings):
-                return False
-        return True
-
     def finditer(self, text: FoldedText) -> Iterator[re.Match]:
         """The matches of ``pattern.finditer(text.text)``, the pattern tried only where
         one of ``starts`` occurs (or everywhere, when that is quicker)."""
@@ -136,9 +126,19 @@ class Prefilter:
                     end = m.end()
 
 
+class Prefilters:
+    """The prefilters of a list of patterns, read together by ``FoldedText.passing``."""
+
+    def __init__(self, patterns: Iterable[re.Pattern]):
+        self.patterns = tuple(patterns)
+        self.screens = tuple(prefilter(p) for p in self.patterns)
+        self.conditions = tuple(screen.conditions for screen in self.screens)
+
+
 class FoldedText:
-    """A text as the prefilters read it: lower-cased once (``fold``), and the places
-    where their strings occur, looked for once for all the patterns that ask."""
+    """A text as the prefilters read it: lower-cased once (``fold``), and which of their
+    sets of strings occur in it, and where, looked for once for all the patterns that ask
+    (the date patterns share their month names and digits, the cues their "to" …)."""
 
     def __init__(self, text: str):
         self.text = text
@@ -146,20 +146,43 @@ class FoldedText:
         # (lower-casing keeps every character a character when ``fold`` accepts the text)
         self.folded = folded if folded is not None and len(folded) == len(text) else None
         self._holds: dict[frozenset[str], bool] = {}
+        self._passing: dict[int, list[int]] = {}
         self._at: dict[str, list[int]] = {}
         self._places: dict[tuple[str, ...], list[int]] = {}
 
-    def holds(self, strings: frozenset[str]) -> bool:
-        """True when one of ``strings`` occurs in the folded text (not None)."""
-        found = self._holds.get(strings)
+    def passing(self, prefilters: Prefilters) -> list[re.Pattern]:
+        """The patterns that may match this text (or any part of it), in their order."""
+        return [prefilters.patterns[i] for i in self.passing_at(prefilters)]
+
+    def passing_at(self, prefilters: Prefilters) -> list[int]:
+        """Where the patterns that may match this text stand in ``prefilters``: each
+        ``Prefilter.may_match``, worked out once per list and once per set of strings."""
+        found = self._passing.get(id(prefilters))
         if found is None:
-            found = False
-            for s in strings:
-                if s in self.folded:
-                    found = True
-                    break
-            self._holds[strings] = found
+            found = self._passing[id(prefilters)] = self._passing_at(prefilters)
         return found
+
+    def _passing_at(self, prefilters: Prefilters) -> list[int]:
+        folded, holds = self.folded, self._holds
+        if folded is None:
+            return list(range(len(prefilters.patterns)))
+        out = []
+        # plain loops: this runs for every pattern on every text
+        for i, conditions in enumerate(prefilters.conditions):
+            for strings in conditions:
+                found = holds.get(strings)
+                if found is None:
+                    found = False
+                    for s in strings:
+                        if s in folded:
+                            found = True
+                            break
+                    holds[strings] = found
+                if not found:
+                    break
+            else:
+                out.append(i)
+        return out
 
     def places(self, strings: tuple[str, ...]) -> list[int]:
         """Where any of ``strings`` occurs in the folded text (not None), in order."""

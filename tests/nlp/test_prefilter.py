@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sys
 
-from pipeline.nlp.prefilter import FoldedText, Prefilter, fold, prefilter
+from pipeline.nlp.prefilter import FoldedText, Prefilter, Prefilters, fold, prefilter
 
 from ..conftest import FIXTURES, SEED
 
@@ -130,3 +130,14 @@ def test_screened_matches_see_the_whole_text():
         assert screen.starts is not None, pattern
         found = list(screen._matches_at(text, FoldedText(text).places(screen.starts)))
         assert _spans(found) == _spans(compiled.finditer(text)), pattern
+
+
+def test_the_patterns_passing_a_text_are_those_each_prefilter_lets_through(rules):
+    patterns = _rule_patterns(rules)
+    together, first = Prefilters(patterns), Prefilters(patterns[:5])
+    for text in _texts():
+        folded = FoldedText(text)  # one for both lists: what one list looked for serves the other
+        expected = [i for i, p in enumerate(patterns) if prefilter(p).may_match(fold(text))]
+        assert folded.passing_at(first) == [i for i in expected if i < 5]
+        assert folded.passing_at(together) == expected
+        assert folded.passing(together) == [patterns[i] for i in expected]

@@ -35,8 +35,8 @@ from pipeline.run import process_document  # noqa: E402
 from pipeline.tag import tag_records  # noqa: E402
 
 # every component build_nlp adds; a stage names the ones it keeps, the others are disabled
-COMPONENTS = ("sentencizer", "minutes_list_numbers", "minutes_people", "minutes_dates", "minutes_turns", "minutes_cues")
-SENTENCES = ("sentencizer", "minutes_list_numbers")
+COMPONENTS = ("minutes_sentences", "minutes_people", "minutes_dates", "minutes_turns", "minutes_cues")
+SENTENCES = ("minutes_sentences",)
 
 
 @dataclass
@@ -103,6 +103,8 @@ def main() -> None:
     rules = load_rules(ROOT / "rules")
     start = time.perf_counter()
     nlp = build_nlp(rules)
+    if tuple(nlp.pipe_names) != COMPONENTS:
+        sys.exit(f"COMPONENTS is not the pipeline's components any more: {nlp.pipe_names}")
     print(f"pipeline start-up (rules + spaCy components): {1000 * (time.perf_counter() - start):.0f} ms, once per process")
     tokenizer = spacy.blank("en")  # spaCy's own English tokenizer, nothing added
 
@@ -139,7 +141,7 @@ def main() -> None:
 
     print(f"\n{len(files)} document(s), {len(meetings)} meeting(s), {len(texts)} record texts, "
           f"{tokens} tokens, {sum(map(len, texts)) / 1024:.1f} KiB of text; {args.repeat} runs each (median)")
-    print("  sentences: sentencizer and list numbers only; people, dates: that component on top of them;")
+    print("  sentences: sentence boundaries (the sentencizer's, list numbers moved) only; people, dates: that component on top of them;")
     print("  topics: the topic cues (rules/topics.yaml) over the same texts but the title, and the items' titles;")
     print("  tag_records: the pipeline's tagging step (sentences, people, dates, topics, and the records made of them);")
     print("  + turns, cues: every component (the segmenter's speaker and cue pass adds turns and cues; here on the same texts)")

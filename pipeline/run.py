@@ -96,7 +96,7 @@ def process_document(path: str | Path, rules: Rules, source: str | None = None) 
 
 def _segment(doc: Document, rules: Rules) -> list[SegmentResult]:
     """The meetings of a document: one, or each of a series kept in one file."""
-    finder = DateFinder(rules.dates)
+    finder = DateFinder(rules.dates, remembers=True)
     refuse_index_page(doc, finder)
     parts = split_meetings(doc, rules, finder)
     results, refused = [], None

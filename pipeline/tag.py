@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from spacy.language import Language
 
-from .nlp import annotate
+from .nlp import MeetingDocs, annotate
 from .nlp.components import MeetingContext
 from .nlp.statements import meeting_statements
 from .nlp.topics import meeting_topics
@@ -21,11 +21,13 @@ from .records import DateRef, MeetingRecords, Mention, record_texts
 from .rules import Rules
 
 
-def tag_records(records: MeetingRecords, context: MeetingContext, nlp: Language, rules: Rules) -> MeetingRecords:
-    """The records with their ``mentions``, ``dates``, ``statements`` and ``topics`` filled in."""
+def tag_records(records: MeetingRecords, context: MeetingContext, nlp: Language, rules: Rules,
+                kept: MeetingDocs | None = None) -> MeetingRecords:
+    """The records with their ``mentions``, ``dates``, ``statements`` and ``topics`` filled
+    in (``kept``: the docs the meeting's segmenting made, see ``annotate``)."""
     meeting = records.meeting
     targets = record_texts(records)
-    docs = annotate(nlp, (t for _, _, t in targets), context, disable=("minutes_turns", "minutes_cues"))
+    docs = annotate(nlp, (t for _, _, t in targets), context, disable=("minutes_turns", "minutes_cues"), kept=kept)
     mentions: list[Mention] = []
     dates: list[DateRef] = []
     for (table, record_id, _), doc in zip(targets, docs):

@@ -25,10 +25,11 @@ def test_workers_give_the_same_dataset_as_one_process(tmp_path, rules):
 
 
 def test_a_document_past_its_timeout_fails_alone(tmp_path, rules):
-    # a generated long text: the seed's tables 120 times over, about 25 s of work on this
-    # machine (forty times took 8.5 s once the NLP got faster: too close to the limit)
+    # a generated long text: the seed's tables 480 times over, about 25 s of work on this
+    # machine (forty times took 8.5 s once the NLP got faster, and 120 times 7 s once it
+    # got faster again: too close to the limit, then under it)
     slow = tmp_path / "generated-long.txt"
-    slow.write_text(SEED.read_text(encoding="utf-8") * 120, encoding="utf-8")
+    slow.write_text(SEED.read_text(encoding="utf-8") * 480, encoding="utf-8")
     batch = run_batch([SEED, slow, SERIES[0]], rules, tmp_path / "out", workers=2, limits=Limits(timeout=8))
     statuses = [(r.row.status, r.row.reason) for r in batch.results]
     assert statuses == [("ok", None), ("failed", "timeout"), ("ok", None)]

@@ -23,9 +23,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from typing import NamedTuple
 
+import numpy as np
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
@@ -33,6 +38,8 @@ from ..rules import load_rules
 from ..textutil import PARAGRAPH_NUMBER
 from .dates import DateFinder
 from .people import PeopleIndex, Resolution, split_people, strip_acting
+from .prefilter import FoldedText, Prefilters
+from .tokens import Tokens, doc_text, tokens_of
 
 _ABBREV = re.compile(r"^[A-Z][A-Za-z&]*[A-Z]s?$|^[A-Z]{2,}s?$")
 _DASHES = {"–", "—", "-", "--"}
@@ -75,17 +82,6 @@ def _register_extensions() -> None:
 
 _register_extensions()
 
-# where ``annotate`` keeps the text a doc was made from (see ``doc_text``)
-TEXT_KEY = "minutes_text"
-
-
-def doc_text(doc: Doc) -> str:
-    """The text ``doc`` was made from. spaCy joins ``doc.text`` from the tokens anew on
-    every access, which cost more than the rules reading it; ``annotate`` keeps the text."""
-    text = doc.user_data.get(TEXT_KEY)
-    return text if text is not None else doc.text
-
-
 # --- people ------------------------------------------------------------------------------
 
 
@@ -107,11 +103,13 @@ class PeopleTagger:
     def __call__(self, doc: Doc) -> Doc:
         ctx: MeetingContext | None = doc._.minutes_context
         index = ctx.people if ctx and ctx.people else self.fallback
+        tokens = tokens_of(doc)
+        texts = tokens.text
         found: list[Span] = []
         taken: set[int] = set()
 
         def add(start: int, end: int, key: str, resolution: Resolution) -> None:
-            if start > 0 and doc[start - 1].text in self.determiners:
+            if start > 0 and texts[start - 1] in self.determiners:
                 start -= 1  # "the CC" is how the text refers to the CC
             span = Span(doc, start, end, label="PERSON" if resolution.is_person else "BODY")
             span._.key = key
@@ -127,22 +125,22 @@ class PeopleTagger:
                     add(start, end, name, index.resolve_name(name) or Resolution("not_present", "name"))
         for _, start, end in sorted(self.title_matcher(doc), key=lambda m: (m[1], -m[2])):
             # "Deputy Chief Executive" is another post than the Chief Executive
-            if start > 0 and doc[start - 1].lower_ in self.qualifiers:
+            if start > 0 and tokens.lower[start - 1] in self.qualifiers:
                 continue
             if taken.isdisjoint(range(start, end)):
-                start = self._acting_start(doc, start, taken)
-                add(start, end, doc[start:end].text, index.resolve_role_title(doc[start:end].text))
-        for token in doc:
-            if token.i in taken:
+                start = self._acting_start(tokens, start, taken)
+                title = tokens.span_text(start, end)
+                add(start, end, title, index.resolve_role_title(title))
+        for i, text in enumerate(texts):
+            if i in taken:
                 continue
-            text = token.text
-            if not _ABBREV.match(text):
+            # (_ABBREV needs a capital A-Z first: most words are read no further)
+            if not ("A" <= text[0] <= "Z" and _ABBREV.match(text)):
                 # a rank written in mixed case ("Sgt", "Supt") is a person only before a
                 # name ("Sgt Smith"), not in "the Sgt development programme"
                 if text.upper() not in self.role_keys:
-                    continue  # (checked first: most words are no rank, and doc[i] is slow)
-                following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-                if following is None or not following.is_title:
+                    continue
+                if i + 1 >= len(texts) or not tokens.is_title[i + 1]:
                     continue
             key, plural = text, False
             resolution = index.resolve_abbrev(key)
@@ -153,28 +151,27 @@ class PeopleTagger:
                 continue  # an acronym that names nobody we know of
             if plural and resolution.is_person:
                 continue  # "the ACCs" speaks of a group, not of one person
-            start = self._acting_start(doc, token.i, taken) if resolution.is_person else token.i
-            if start < token.i:
+            start = self._acting_start(tokens, i, taken) if resolution.is_person else i
+            if start < i:
                 # "T/ACCCV", "Acting CC": the post held acting, maybe by someone else
-                key = doc_text(doc)[doc[start].idx: token.idx] + key
+                key = tokens.written[tokens.idx[start]: tokens.idx[i]] + key
                 resolution = index.resolve_abbrev(key)
-            add(start, token.i + 1, key, resolution)
+            add(start, i + 1, key, resolution)
         doc.spans["people"] = _merge_adjacent(sorted(found, key=lambda s: s.start))
         return doc
 
-    def _acting_start(self, doc: Doc, start: int, taken: set[int]) -> int:
-        """The first token of acting prefixes written right before ``doc[start]`` ("T/"
+    def _acting_start(self, tokens: Tokens, start: int, taken: set[int]) -> int:
+        """The first token of acting prefixes written right before token ``start`` ("T/"
         of "T/ACCCV", "Acting" of "Acting Chief Constable"); ``start`` when there are none."""
         if self.rules.acting is None:
             return start
         best = start
         for j in range(start - 1, max(start - 4, -1), -1):
-            if j in taken or doc[j].is_space:
+            if j in taken or tokens.is_space[j]:
                 break
-            # the text from token j to the title (doc.text would join the whole doc each time)
-            written = doc[j:start + 1].text
-            rest, prefixed = strip_acting(written, self.rules.acting)
-            if prefixed and rest == doc[start].text:
+            # the text from token j to the title
+            rest, prefixed = strip_acting(tokens.span_text(j, start + 1), self.rules.acting)
+            if prefixed and rest == tokens.text[start]:
                 best = j
         return best
 
@@ -200,21 +197,62 @@ def _merge_adjacent(spans: list[Span]) -> list[Span]:
     return merged
 
 
-@Language.component("minutes_list_numbers")
-def list_numbers_open_sentences(doc: Doc) -> Doc:
-    """Give a list number's opening bracket to the sentence it numbers: the sentencizer
-    leaves "(" of "Amendment lost.\n(19) Mr Passmore proposed …" on the sentence before."""
-    # the tokens' texts, read once: spaCy makes a new Token object on every doc[i]
-    texts = [token.text for token in doc]
-    for i in range(1, len(texts)):
-        if texts[i - 1] in (",", ";") and doc[i].is_sent_start:
-            # "Replacement sink No progress?, c/f action Jon": the "?" ended no sentence
-            doc[i].is_sent_start = False
-    for i in range(1, len(texts) - 2):
-        if texts[i] == "(" and texts[i + 2] == ")" and len(texts[i + 1]) <= 3 and doc[i + 1].is_sent_start:
-            doc[i].is_sent_start = True
-            doc[i + 1].is_sent_start = False
+# where a sentence may end: spaCy's sentencizer's characters, and a paragraph break too
+# ("(Item 3)" on one line, "RESOLVED that …" on the next)
+SENTENCE_PUNCT = frozenset(Sentencizer.default_punct_chars) | {"\n"}
+# ``sent_start`` -1 (not a sentence start) as ``Doc.from_array`` takes it (uint64)
+_NOT_START = np.uint64(2**64 - 1)
+
+
+@Language.component("minutes_sentences")
+def set_sentence_starts(doc: Doc) -> Doc:
+    """Sentence boundaries: spaCy's sentencizer's (``sentencizer_starts``), with list
+    numbers given to the sentences they number (``list_numbers_open_sentences``).
+
+    Both are worked out on the tokens' texts and written to the doc at once: spaCy's own
+    sentencizer, and setting ``Token.is_sent_start``, make a Token object per token."""
+    tokens = tokens_of(doc)
+    starts = sentencizer_starts(tokens.text, tokens.is_punct)
+    list_numbers_open_sentences(tokens.text, starts)
+    if starts:
+        doc.from_array(SENT_START, np.array([1 if s else _NOT_START for s in starts], dtype=np.uint64))
+    tokens.set_sentences(starts)
     return doc
+
+
+def sentencizer_starts(texts: list[str], is_punct: list[int]) -> list[bool]:
+    """Where sentences start, as spaCy's ``Sentencizer`` (with ``SENTENCE_PUNCT``) has
+    them: after a sentence-ending character, at the first token that is neither
+    punctuation nor such a character (a closing bracket or quote stays with the sentence
+    it ends)."""
+    starts = [False] * len(texts)
+    if not texts:
+        return starts
+    starts[0] = True
+    start, seen_period = 0, False
+    for i, text in enumerate(texts):
+        ends = text in SENTENCE_PUNCT
+        if seen_period and not is_punct[i] and not ends:
+            starts[start] = True
+            start, seen_period = i, False
+        elif ends:
+            seen_period = True
+    starts[start] = True
+    return starts
+
+
+def list_numbers_open_sentences(texts: list[str], starts: list[bool]) -> None:
+    """Give a list number's opening bracket to the sentence it numbers, in ``starts`` (a
+    flag per token of ``texts``): the sentencizer leaves "(" of "Amendment lost.\n(19) Mr
+    Passmore proposed …" on the sentence before."""
+    for i in range(1, len(texts)):
+        if texts[i - 1] in (",", ";") and starts[i]:
+            # "Replacement sink No progress?, c/f action Jon": the "?" ended no sentence
+            starts[i] = False
+    for i in range(1, len(texts) - 2):
+        if texts[i] == "(" and texts[i + 2] == ")" and len(texts[i + 1]) <= 3 and starts[i + 1]:
+            starts[i] = True
+            starts[i + 1] = False
 
 
 @Language.factory("minutes_people", default_config={"rules_dir": ""})
@@ -256,28 +294,45 @@ def make_date_tagger(nlp: Language, name: str, rules_dir: str) -> DateTagger:
 
 def clause_starts(doc: Doc) -> list[int]:
     """Token indexes where a sentence, or a clause after a spaced dash, begins."""
+    tokens = tokens_of(doc)
+    texts, space_after = tokens.text, tokens.space_after
     starts = []
-    for sent in doc.sents:
-        # a paragraph break arrives as a whitespace token at the start of the sentence
-        first = next((t.i for t in sent if not t.is_space), None)
-        if first is None:
-            continue
+    for begin, first, end in _worded_sentences(doc):
         starts.append(first)
-        for token in sent[1:]:
-            if token.text in _DASHES and token.whitespace_ and token.i > 0 and doc[token.i - 1].whitespace_:
-                if token.i + 1 < sent.end:
-                    starts.append(token.i + 1)
+        for i in range(begin + 1, end):
+            if texts[i] in _DASHES and space_after[i] and space_after[i - 1] and i + 1 < end:
+                starts.append(i + 1)
     return starts
+
+
+def _worded_sentences(doc: Doc) -> list[tuple[int, int, int]]:
+    """(start, first token that is no white space, end) of each sentence that has such
+    a token: a paragraph break arrives as a whitespace token at the start of a sentence."""
+    tokens = tokens_of(doc)
+    is_space = tokens.is_space
+    out = []
+    for begin, end in tokens.sentences(doc):
+        first = next((i for i in range(begin, end) if not is_space[i]), None)
+        if first is not None:
+            out.append((begin, first, end))
+    return out
 
 
 def speech_verb_at(doc: Doc, k: int, verbs: frozenset[str]) -> bool:
     """True when one of ``verbs`` starts at token ``k``: a word ("added") or, word for
     word, a phrase ("remained concerned")."""
-    if k >= len(doc):
+    lower = tokens_of(doc).lower
+    if k >= len(lower):
         return False
-    if doc[k].lower_ in verbs:
+    if lower[k] in verbs:
         return True
-    return any(" " in v and [t.lower_ for t in doc[k: k + v.count(" ") + 1]] == v.split() for v in verbs)
+    return any(lower[k: k + length] == words for length, words in _phrases(verbs))
+
+
+@lru_cache(maxsize=16)
+def _phrases(verbs: frozenset[str]) -> tuple[tuple[int, list[str]], ...]:
+    """The verbs written with a space, each as (how many tokens it is read from, its words)."""
+    return tuple((v.count(" ") + 1, v.split()) for v in verbs if " " in v)
 
 
 class TurnTagger:
@@ -290,21 +345,23 @@ class TurnTagger:
 
     def opener(self, doc: Doc, start: int, people_at: dict[int, Span], verbs: frozenset[str]) -> Span | None:
         """The person opening a clause at ``start`` with one of ``verbs``, or None."""
+        tokens = tokens_of(doc)
+        lower = tokens.lower
         i = start
         for words in self.connectors:
-            if [t.lower_ for t in doc[i: i + len(words)]] == words:
+            if lower[i: i + len(words)] == words:
                 i += len(words)
-                if i < len(doc) and doc[i].text == ",":
+                if i < len(lower) and tokens.text[i] == ",":
                     i += 1
                 break
         span = people_at.get(i)
         if span is None or span.label_ != "PERSON":
             return None
         k = span.end
-        if k < len(doc) and doc[k].lower_ in ("'s", "’s"):
+        if k < len(lower) and lower[k] in ("'s", "’s"):
             k += 1
         for _ in range(2):
-            if k < len(doc) and doc[k].lower_ in self.speech.adverbs:
+            if k < len(lower) and lower[k] in self.speech.adverbs:
                 k += 1
         if speech_verb_at(doc, k, verbs):
             return span
@@ -355,6 +412,15 @@ def make_turn_tagger(nlp: Language, name: str, rules_dir: str) -> TurnTagger:
 # --- action and decision cues --------------------------------------------------------------
 
 
+class _Sentence(NamedTuple):
+    """A sentence (or the clause of one) that the cue rules read: its tokens and characters."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+
+
 class CueTagger:
     """Marks the sentences that record an action or a decision.
 
@@ -363,51 +429,59 @@ class CueTagger:
     that …", "The Clerk agreed to …"), kept entire; and, for decisions, a record of a vote
     ("Proposed Cllr A, seconded Cllr B, all in favour."), which belongs to the decision
     right before it, or else is a decision itself.
+
+    Most patterns match no sentence, and many are slow to say so: each is tried only on
+    sentences its prefilter (prefilter.py) lets through, which finds the same matches.
     """
 
     def __init__(self, rules_dir: str):
         rules = load_rules(rules_dir)
-        self.cues = {"actions": rules.actions.cues, "decisions": rules.decisions.cues}
-        self.statements = {"actions": rules.actions.statements, "decisions": rules.decisions.statements}
-        # "RJ to circulate …" opens a sentence; mid-sentence ("… the CG and BG to get …") it is no task
-        self.start_statements = {"actions": rules.actions.start_statements, "decisions": ()}
-        self.trailing = {"actions": rules.actions.trailing_owner, "decisions": ()}
-        self.lead_in = rules.actions.lead_in
-        self.attendee_statements = rules.actions.attendee_statements
-        self.clause_starts = {"actions": rules.actions.clause_starts, "decisions": rules.decisions.clause_starts}
-        self.votes = rules.decisions.votes
-        self.results = rules.decisions.results
+        actions, decisions = rules.actions, rules.decisions
+        # each list of patterns with their prefilters (prefilter.py), read once per sentence
+        self.cues = {"actions": Prefilters(actions.cues), "decisions": Prefilters(decisions.cues)}
+        self.statements = {"actions": Prefilters(actions.statements), "decisions": Prefilters(decisions.statements)}
+        # statements, and those that count only at the start of a sentence: "RJ to circulate
+        # …" opens one; mid-sentence ("… the CG and BG to get …") it is no task
+        self.whole = {"actions": Prefilters(actions.statements + actions.start_statements),
+                      "decisions": self.statements["decisions"]}
+        self.trailing = {"actions": Prefilters(actions.trailing_owner), "decisions": Prefilters(())}
+        self.lead_in = actions.lead_in
+        self.attendee_statements = Prefilters(actions.attendee_statements)
+        self.clause_starts = {"actions": actions.clause_starts, "decisions": decisions.clause_starts}
+        self.votes = Prefilters(decisions.votes)
+        self.results = Prefilters(decisions.results)
 
     def __call__(self, doc: Doc) -> Doc:
-        sentences = []
-        for sent in doc.sents:
-            start = next((t.i for t in sent if not t.is_space), None)
-            if start is not None:
-                sentences.append(doc[start: sent.end])
+        tokens = tokens_of(doc)
+        sentences = [_Sentence(first, end, tokens.idx[first], tokens.end_char(end - 1))
+                     for _, first, end in _worded_sentences(doc)]
         # each sentence's text, cut once from the doc's (Span.text joins its tokens anew
-        # on every access, and every rule below reads it)
-        written = doc_text(doc)
+        # on every access, and every rule below reads it), and as the prefilters read it
+        written = tokens.written
         texts = [written[s.start_char: s.end_char] for s in sentences]
+        folds = [FoldedText(text) for text in texts]
+        context = doc._.minutes_context
         for group in ("actions", "decisions"):
             spans: list[Span] = []
             last_sentence = -2
             n = 0
             while n < len(sentences):
-                sent, text = sentences[n], texts[n]
-                found = self._cued(sentences, texts, n, group)
-                if found is None and self._states(text, group, doc._.minutes_context):
+                sent, text, folded = sentences[n], texts[n], folds[n]
+                found = self._cued(sentences, texts, n, group, folded)
+                if found is None and self._states(text, group, context, folded):
                     found = (sent.end, sent.start_char)
                 if found is None:
-                    clause = self._stated_in_clause(sent, text, group)
+                    clause = self._stated_in_clause(doc, sent, text, group, context, folded)
                     if clause is not None:
                         # "… by age, Ms Coombs offered to provide …": the clause is the record
                         sent = clause
                         text = written[sent.start_char: sent.end_char]
+                        folded = FoldedText(text)
                         found = (sent.end, sent.start_char)
-                if found is None and group == "decisions" and any(p.match(text) for p in self.results):
+                if found is None and group == "decisions" and any(p.match(text) for p in folded.passing(self.results)):
                     # "Amendment lost.": the segmenter gives it to the proposal it ends
                     found = (sent.end, sent.start_char)
-                if found is None and group == "decisions" and any(p.search(text) for p in self.votes):
+                if found is None and group == "decisions" and any(p.search(text) for p in folded.passing(self.votes)):
                     if spans and last_sentence == n - 1 and spans[-1].end == sent.start:
                         # the vote on the decision just recorded: part of it
                         previous = spans.pop()
@@ -430,19 +504,23 @@ class CueTagger:
             doc.spans[group] = spans
         return doc
 
-    def _states(self, text: str, group: str, context: MeetingContext | None = None) -> bool:
+    def _states(self, text: str, group: str, context: MeetingContext | None = None,
+                folded: FoldedText | None = None) -> bool:
         """True when a sentence states an action or decision whole (after any list
-        number or topic label), or names who acts at its end ("…, action Mick")."""
+        number or topic label), or names who acts at its end ("…, action Mick").
+        ``folded`` is ``text`` as the prefilters read it, when the caller has it."""
+        folded = folded or FoldedText(text)
         body = text[self.lead_in.match(text).end():]
-        return (any(p.match(body) or p.match(text) for p in self.statements[group] + self.start_statements[group])
-                or any(p.search(text) for p in self.trailing[group])
-                or group == "actions" and self._attendee_acts(body, context))
+        return (any(p.match(body) or p.match(text) for p in folded.passing(self.whole[group]))
+                or any(p.search(text) for p in folded.passing(self.trailing[group]))
+                or group == "actions" and self._attendee_acts(body, context, folded))
 
-    def _attendee_acts(self, text: str, context: MeetingContext | None) -> bool:
-        """True when ``text`` opens with an attendee given a task ("Karen to keep on the case")."""
+    def _attendee_acts(self, text: str, context: MeetingContext | None, folded: FoldedText) -> bool:
+        """True when ``text`` opens with an attendee given a task ("Karen to keep on the
+        case"); ``folded`` is ``text``, or a text that holds it, as the prefilters read it."""
         if context is None or context.people is None:
             return False
-        for pattern in self.attendee_statements:
+        for pattern in folded.passing(self.attendee_statements):
             m = pattern.match(text)
             if m is None:
                 continue
@@ -451,29 +529,38 @@ class CueTagger:
                 return True
         return False
 
-    def _stated_in_clause(self, sent: Span, text: str, group: str) -> Span | None:
-        """The clause of ``sent`` (whose text is ``text``) that states an action or
-        decision whole, when one begins after a comma, dash or "and" rather than at the start."""
+    def _stated_in_clause(self, doc: Doc, sent: _Sentence, text: str, group: str,
+                          context: MeetingContext | None, folded: FoldedText) -> _Sentence | None:
+        """The clause of ``sent`` (whose text is ``text``, ``folded`` as the prefilters read
+        it) that states an action or decision whole, when one begins after a comma, dash or
+        "and" rather than at the start."""
         starts = self.clause_starts[group]
         if starts is None:
             return None
+        statements = folded.passing(self.statements[group])
+        attendees = group == "actions" and context is not None and context.people is not None \
+            and bool(folded.passing(self.attendee_statements))
+        if not statements and not attendees:
+            return None  # no clause of this sentence can state one
         for m in starts.finditer(text):
             rest = text[m.end():]
-            if any(p.match(rest) for p in self.statements[group]) \
-                    or group == "actions" and self._attendee_acts(rest, sent.doc._.minutes_context):
-                clause = sent.doc.char_span(sent.start_char + m.end(), sent.end_char, alignment_mode="expand")
+            if any(p.match(rest) for p in statements) \
+                    or attendees and self._attendee_acts(rest, context, folded):
+                clause = doc.char_span(sent.start_char + m.end(), sent.end_char, alignment_mode="expand")
                 if clause is not None and len(clause):
-                    return clause
+                    return _Sentence(clause.start, clause.end, clause.start_char, clause.end_char)
         return None
 
-    def _cued(self, sentences: list[Span], texts: list[str], n: int, group: str) -> tuple[int, int] | None:
+    def _cued(self, sentences: list[_Sentence], texts: list[str], n: int, group: str,
+              folded: FoldedText) -> tuple[int, int] | None:
         """(end token, end of the cue) of sentence ``n`` when a cue opens it, else None
-        (``texts`` are the ``sentences``' texts)."""
+        (``texts`` are the ``sentences``' texts; ``folded`` is sentence ``n``'s as the
+        prefilters read it)."""
         sent, text = sentences[n], texts[n]
         # "(9) RESOLVED that …": a paragraph number may come before the cue
         number = PARAGRAPH_NUMBER.match(text)
         skip = number.end() if number else 0
-        for pattern in self.cues[group]:
+        for pattern in folded.passing(self.cues[group]):
             m = pattern.match(text, skip) or pattern.match(text)
             if m and m.end() < len(text.rstrip()):
                 end = sent.end

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from typing import Callable
 
 from ..rules import DatePattern, DateRules
-from .prefilter import fold, prefilter
+from .prefilter import FoldedText, Prefilters
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -536,45 +536,74 @@ _STOPS = ".;!?\n"
 
 
 class _Breaks:
-    """Where the sentences or clauses of one text end, found once per text: every match
-    asks where its own clause starts and ends."""
+    """Where the sentences or clauses of one text end, found once per text (on the first
+    question: most texts hold no date that asks): every match asks where its own clause
+    starts and ends."""
 
     def __init__(self, text: str, pattern: re.Pattern):
-        found = list(pattern.finditer(text))
         self.text = text
-        self.starts = [m.end() for m in found]  # where a new clause begins
-        self.stops = [m.start() for m in found]  # where a clause ends
+        self.pattern = pattern
+        self._breaks: tuple[list[int], list[int]] | None = None
+
+    def _found(self) -> tuple[list[int], list[int]]:
+        """(where a new clause begins, where a clause ends) at each break."""
+        if self._breaks is None:
+            found = list(self.pattern.finditer(self.text))
+            self._breaks = [m.end() for m in found], [m.start() for m in found]
+        return self._breaks
 
     def start_before(self, pos: int) -> int:
         """Where the clause holding ``pos`` starts: after the last break before it (a stop
         right before ``pos`` counts, as at the end of a text)."""
-        i = bisect_right(self.starts, pos) - 1
-        start = self.starts[i] if i >= 0 else 0
+        starts, _ = self._found()
+        i = bisect_right(starts, pos) - 1
+        start = starts[i] if i >= 0 else 0
         return pos if pos > 0 and self.text[pos - 1] in _STOPS and start < pos else start
 
     def stop_after(self, pos: int) -> int:
         """Where the clause holding ``pos`` ends: the first break at or after it."""
-        i = bisect_left(self.stops, pos)
-        return self.stops[i] if i < len(self.stops) else len(self.text)
+        _, stops = self._found()
+        i = bisect_left(stops, pos)
+        return stops[i] if i < len(stops) else len(self.text)
+
+
+# the longest text a ``DateFinder`` that remembers keeps what it found in
+_REMEMBERED_LENGTH = 500
 
 
 class DateFinder:
-    """Finds temporal expressions in texts with the patterns of rules/dates.yaml."""
+    """Finds temporal expressions in texts with the patterns of rules/dates.yaml.
 
-    def __init__(self, rules: DateRules):
+    One that ``remembers`` keeps what it found in short texts for as long as it lives:
+    ``run`` and ``segment_meeting`` make one per document and per meeting, and ask about
+    the same lines again (each line whether it opens with a date, to tell an index page
+    and then to split meetings)."""
+
+    def __init__(self, rules: DateRules, remembers: bool = False):
         self.rules = rules
+        # the patterns' prefilters, looked up once (``prefilter`` hashes the pattern)
+        self._prefilters = Prefilters(pattern.regex for pattern in rules.patterns)
+        self._found: dict[tuple[str, date | None], tuple[TemporalMatch, ...]] | None = {} if remembers else None
 
     def find(self, text: str, meeting: date | None) -> list[TemporalMatch]:
         """Every temporal expression in ``text``, left to right, normalised against
         ``meeting`` (the meeting date; None leaves relative expressions unresolved)."""
+        if self._found is None or len(text) > _REMEMBERED_LENGTH:
+            return self._find(text, meeting)
+        found = self._found.get((text, meeting))
+        if found is None:
+            found = self._found[text, meeting] = tuple(self._find(text, meeting))
+        return list(found)
+
+    def _find(self, text: str, meeting: date | None) -> list[TemporalMatch]:
         candidates = []
         clauses = _Breaks(text, _CLAUSE_END)
-        # most patterns cannot match most texts: skip those that lack what a match needs
-        folded = fold(text)
-        for order, pattern in enumerate(self.rules.patterns):
-            if not prefilter(pattern.regex).may_match(folded):
-                continue
-            for m in pattern.regex.finditer(text):
+        # most patterns cannot match most texts: skip those that lack what a match needs,
+        # and try the others only where a match may start (prefilter.py)
+        folded = FoldedText(text)
+        for order in folded.passing_at(self._prefilters):
+            pattern = self.rules.patterns[order]
+            for m in self._prefilters.screens[order].finditer(folded):
                 found = self._resolve(pattern, m, text, meeting, clauses)
                 if found is not None:
                     candidates.append((order, found))

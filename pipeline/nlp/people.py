@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..rules import PeopleRules
 from ..textutil import without_accents
@@ -124,6 +125,15 @@ def role_key(role: str | None, abbrev: str | None, rules: PeopleRules) -> tuple[
     return key, acting
 
 
+@lru_cache(maxsize=8)
+def _rank_posts(roles: tuple[tuple[str, str], ...]) -> tuple[re.Pattern, ...]:
+    """What ``split_rank`` looks for, longest first: each post's short form (as written
+    and in capitals) and title (in any case), followed by a space; compiled once."""
+    posts = [(re.escape(s), 0) for short, _ in roles for s in {short, short.upper()}]
+    posts += [(re.escape(title), re.IGNORECASE) for _, title in roles]
+    return tuple(re.compile(post + r"\s+", flags) for post, flags in sorted(posts, key=lambda p: len(p[0]), reverse=True))
+
+
 def split_rank(name: str, rules: PeopleRules) -> tuple[str | None, str]:
     """A post written before a name, and the name: "T/ACC Rachel Hartland-Lane" →
     ("T/ACC", "Rachel Hartland-Lane"); "Chief Constable Pippa Mills" → ("Chief
@@ -134,10 +144,8 @@ def split_rank(name: str, rules: PeopleRules) -> tuple[str | None, str]:
     follows must read as a name (one to four capitalised words).
     """
     base, _ = strip_acting(name, rules.acting)
-    posts = [(re.escape(s), 0) for short in rules.roles for s in {short, short.upper()}]
-    posts += [(re.escape(title), re.IGNORECASE) for title in rules.roles.values()]
-    for post, flags in sorted(posts, key=lambda p: len(p[0]), reverse=True):
-        m = re.match(post + r"\s+", base, flags)
+    for post in _rank_posts(tuple(rules.roles.items())):
+        m = post.match(base)
         if not m:
             continue
         words = base[m.end():].split()
@@ -211,6 +219,15 @@ class PeopleIndex:
             if person.role:
                 self._by_role.setdefault(self._title_of(person.role), []).append(person)
         self._role_titles = {k.upper(): normalise_role(v) for k, v in rules.roles.items()}
+        # read for every capitalised word of every text: worked out once
+        self._initials = {p: initials_of(p.name) for p in people}
+        self._bodies_upper = frozenset(b.upper() for b in rules.bodies)
+        # each attendee's name folded (``normalise_name``), its first word, and its words
+        # run together; and the words of their capacity: read on every name written in passing
+        folded_names = [(p, normalise_name(p.name)) for p in self.people]
+        self._first_words = [(p, folded.split()[:1]) for p, folded in folded_names]
+        self._joined = [(p, folded.replace(" ", "")) for p, folded in folded_names]
+        self._role_words = [(p, re.findall(r"[a-z-]+", p.role.lower())) for p in self.people if p.role]
 
     def _title_of(self, role: str) -> str:
         """A capacity folded, a post's short form written out: "T/ACC" is filed under
@@ -256,13 +273,13 @@ class PeopleIndex:
         else:
             found = written if any(not p.away for p in written) else written + stand_ins
         if found:
-            initials = {initials_of(p.name) for p in found}
+            initials = {self._initials[p] for p in found}
             kind = "initials" if key in initials else "abbreviation"
             return self._pick(found, kind)
         base_key = base.upper()
         if base_key in self._role_titles:
             return self._resolve_post(self._role_titles[base_key], "abbreviation", acting)
-        if abbrev in self.rules.bodies or key in {b.upper() for b in self.rules.bodies}:
+        if abbrev in self.rules.bodies or key in self._bodies_upper:
             return Resolution("body", "abbreviation")
         return None
 
@@ -291,7 +308,7 @@ class PeopleIndex:
         key = normalise_name(name)
         if " " in key:
             return None
-        found = [p for p in self.people if normalise_name(p.name).split()[:1] == [key]]
+        found = [p for p, first in self._first_words if first == [key]]
         return self._pick(found, "first_name") if found else None
 
     def _resolve_nickname(self, nick: str) -> Resolution | None:
@@ -299,7 +316,7 @@ class PeopleIndex:
         key = normalise_name(nick).replace(" ", "")
         if not key.isalnum() or len(key) < 4:
             return None
-        found = [p for p in self.people if normalise_name(p.name).replace(" ", "") == key]
+        found = [p for p, joined in self._joined if joined == key]
         return self._pick(found, "nickname") if found else None
 
     def resolve_written(self, text: str) -> Resolution | None:
@@ -322,7 +339,7 @@ class PeopleIndex:
         key = word.lower()
         if " " in key or key not in self.rules.role_words:
             return None
-        found = [p for p in self.people if p.role and key in re.findall(r"[a-z-]+", p.role.lower())]
+        found = [p for p, words in self._role_words if key in words]
         return self._pick(found, "role_title") if found else None
 
     def person_id_of(self, name: str) -> str | None:

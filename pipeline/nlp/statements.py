@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from ..ids import statement_id
 from ..records import Statement
 from ..rules import StatementRules
-from .components import doc_text
+from .tokens import doc_text, tokens_of
 from .prefilter import fold, prefilter
 
 # dashes that join two remarks in one sentence when spaced on both sides
@@ -27,21 +27,20 @@ _DASHES = frozenset({"-", "–", "—"})
 def statement_offsets(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) character offsets of each statement of ``doc``, in order, trimmed of
     white space; pieces with no letter or digit (a stray "–", a lone ")") are no statement."""
+    tokens = tokens_of(doc)
+    texts, idx, space_after = tokens.text, tokens.idx, tokens.space_after
     pieces: list[tuple[int, int]] = []
-    for sent in doc.sents:
-        begin = sent.start
-        for token in sent:
-            following = token.i + 1
+    for start, end in tokens.sentences(doc):
+        begin = start
+        for i in range(start + 1, end - 1):
             # "… all areas – The CC said …": a spaced dash before a capital starts a new
             # remark; "… not as planned – as intention was …" goes on with the same one
-            if token.text in _DASHES and token.whitespace_ and token.i > sent.start \
-                    and doc[token.i - 1].whitespace_ and following < sent.end \
-                    and doc[following].text[:1].isupper():
-                pieces.append((doc[begin].idx, token.idx))
-                begin = following
-        pieces.append((doc[begin].idx, sent.end_char))
+            if texts[i] in _DASHES and space_after[i] and space_after[i - 1] and texts[i + 1][:1].isupper():
+                pieces.append((idx[begin], idx[i]))
+                begin = i + 1
+        pieces.append((idx[begin], tokens.end_char(end - 1)))
     out = []
-    text = doc_text(doc)
+    text = tokens.written
     for start, end in pieces:
         chunk = text[start:end]
         start += len(chunk) - len(chunk.lstrip())

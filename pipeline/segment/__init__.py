@@ -16,7 +16,7 @@ from spacy.language import Language
 from ..document import FURNITURE, Document, TextBlock
 from ..errors import DocumentError, Problem
 from ..ids import Ids
-from ..nlp import MeetingContext, PeopleIndex, Person, person_id_for
+from ..nlp import MeetingContext, MeetingDocs, PeopleIndex, Person, person_id_for
 from ..nlp.dates import DateFinder
 from ..records import Attendee, Item, Meeting, MeetingRecords
 from ..rules import Rules
@@ -97,7 +97,7 @@ def _names_a_meeting(doc: Document, rules: Rules) -> bool:
 
 def segment_meeting(doc: Document, rules: Rules, nlp: Language, meeting_no: int = 1) -> SegmentResult:
     """The records of the meeting in ``doc``, with the problems noticed on the way."""
-    finder = DateFinder(rules.dates)
+    finder = DateFinder(rules.dates, remembers=True)
     ids = Ids(doc.sha256, meeting_no)
     meeting_id = ids.meeting()
     problems: list[Problem] = []
@@ -133,7 +133,10 @@ def segment_meeting(doc: Document, rules: Rules, nlp: Language, meeting_no: int 
     if front.kind == "agenda":
         # an agenda lists business to come: nothing has been said, done or decided yet
         drafts = [replace(d, blocks=[], question_cells=[], response_cells=[], action_rows=[]) for d in drafts]
-    qa = segment_qa(drafts, item_ids, context, nlp, rules, ids, finder)
+    # the texts the questions and responses are read from come back as record texts to
+    # tag: their docs are kept for that
+    kept = MeetingDocs(context)
+    qa = segment_qa(drafts, item_ids, context, nlp, rules, ids, finder, kept)
     columns = column_actions(drafts, item_ids, people, front.date, rules, ids, finder, first=len(qa.actions) + 1)
     # "The Chair will convey …" with SB in the owner column: one action, the column's
     written = {(a.item_id, a.text) for a in columns}
@@ -176,4 +179,4 @@ def segment_meeting(doc: Document, rules: Rules, nlp: Language, meeting_no: int 
         decisions=tuple(qa.decisions),
         notes=tuple(qa.notes),
     )
-    return SegmentResult(tag_records(records, context, nlp, rules), tuple(problems))
+    return SegmentResult(tag_records(records, context, nlp, rules, kept), tuple(problems))

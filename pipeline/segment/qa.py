@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from ..document import Provenance
 from ..ids import Ids
-from ..nlp import annotate
+from ..nlp import MeetingDocs, annotate
 from ..nlp.components import MeetingContext, doc_text, speech_verb_at
 from ..nlp.dates import DateFinder
 from ..records import Action, Decision, Note, Question, Response
@@ -166,8 +166,9 @@ def _without(text: str, start: int, end: int, cut: list[tuple[int, int]]) -> str
 
 
 def segment_qa(items: list[ItemDraft], item_ids: list[str], context: MeetingContext, nlp: Language,
-               rules: Rules, ids: Ids, finder: DateFinder) -> QAResult:
-    """Questions, responses, notes, actions and decisions of all ``items``."""
+               rules: Rules, ids: Ids, finder: DateFinder, kept: MeetingDocs | None = None) -> QAResult:
+    """Questions, responses, notes, actions and decisions of all ``items`` (``kept``: the
+    meeting's docs, see ``annotate``)."""
     units: list[_Unit] = []
     asides: list[tuple[int, str, str | None, Aside]] = []
     styles = {
@@ -189,7 +190,8 @@ def segment_qa(items: list[ItemDraft], item_ids: list[str], context: MeetingCont
     units.sort(key=lambda u: (u.item_index, ("item", "questions", "responses").index(u.column)))
 
     # dates are tagged later, on the final record texts (pipeline/tag.py)
-    docs = annotate(nlp, [u.text for u in units] + [a.text for *_, a in asides], context, disable=("minutes_dates",))
+    docs = annotate(nlp, [u.text for u in units] + [a.text for *_, a in asides], context, disable=("minutes_dates",),
+                    kept=kept)
     unit_docs, aside_docs = docs[: len(units)], docs[len(units):]
 
     result = QAResult()

@@ -116,3 +116,13 @@ def test_without_a_meeting_date_relative_expressions_stay_open(finder):
 def test_seed_dates_table_has_no_item_numbers(seed):
     assert not any(d.surface.startswith(("AFI", "Q1", "Recommendation")) for d in seed.dates)
     assert {"(25/05)".strip("()"), "Q2 22/23", "23/24"} <= {d.surface for d in seed.dates}
+
+
+def test_a_finder_that_remembers_finds_the_same(rules, finder):
+    remembering = DateFinder(rules.dates, remembers=True)
+    texts = ["Due by 6th June.", "22/01/26 - Week 1", "Due by 6th June.", "x" * 600 + " by 6th June", "no date"]
+    for meeting in (MEETING, None, MEETING):
+        for text in texts:
+            first, again = remembering.find(text, meeting), remembering.find(text, meeting)
+            assert first == again == finder.find(text, meeting)
+            assert first is not again  # a list of its own for every caller

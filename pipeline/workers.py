@@ -74,6 +74,10 @@ def _worker(rules_dir: str, max_memory: int | None, conn: Connection) -> None:
             task = conn.recv()
         except EOFError:
             return
+        except Exception:  # reading the task itself failed: under the cap, for want of memory
+            if max_memory is None:
+                raise
+            os._exit(_OOM_EXIT)
         if task is None:
             return
         index, path = task
@@ -88,6 +92,13 @@ def _worker(rules_dir: str, max_memory: int | None, conn: Connection) -> None:
         except MemoryError:
             # the cap reached outside the document's own handling (sending its records):
             # the parent reads this exit code as oom
+            os._exit(_OOM_EXIT)
+        except Exception:
+            if max_memory is None:
+                raise  # a crash: the parent reports internal_error
+            # process_document catches every error of the document's own; what escapes it
+            # under the cap was raised in its handling of one (a SystemError where C code
+            # could not allocate): the cap, not a bug
             os._exit(_OOM_EXIT)
 
 

@@ -137,31 +137,51 @@ def _hints(cls: type) -> dict:
     return typing.get_type_hints(cls)
 
 
-def _decode(tp, value):
-    if is_dataclass(tp):
-        hints = _hints(tp)
-        names = {f.name for f in fields(tp) if f.init}
-        if set(value) != names:
-            raise ValueError(f"{tp.__name__}: fields {sorted(set(value) ^ names)} differ")
-        return tp(**{name: _decode(hints[name], value[name]) for name in names})
-    origin, args = typing.get_origin(tp), typing.get_args(tp)
-    if origin is tuple:
-        return tuple(_decode(args[0], v) for v in value)
-    if args and type(None) in args:  # X | None
-        return None if value is None else _decode(next(a for a in args if a is not type(None)), value)
-    if tp is float and isinstance(value, int) and not isinstance(value, bool):
-        return float(value)
-    if not isinstance(value, tp):
-        raise ValueError(f"{value!r} is not {tp.__name__}")
-    return value
-
-
 def decode(data: dict) -> DocumentResult:
     """A result back from ``encode``'s data (raises ``ValueError``/``KeyError``/``TypeError`` on any mismatch)."""
     data = dict(data, document=None)
     hints = _hints(DocumentResult)
-    return DocumentResult(**{f.name: None if f.name == "document" else _decode(hints[f.name], data[f.name])
+    return DocumentResult(**{f.name: None if f.name == "document" else _decoder(hints[f.name])(data[f.name])
                              for f in fields(DocumentResult)})
+
+
+@cache
+def _decoder(tp) -> typing.Callable:
+    """A function turning JSON data back into a value of type ``tp``, checking it on the way
+    (made once per type: a run reads thousands of records)."""
+    if is_dataclass(tp):
+        hints = _hints(tp)
+        names = frozenset(f.name for f in fields(tp) if f.init)
+        parts = [(name, _decoder(hints[name])) for name in sorted(names)]
+
+        def record(value):
+            if not isinstance(value, dict):
+                raise ValueError(f"{tp.__name__}: {type(value).__name__} where its fields belong")
+            if value.keys() != names:
+                raise ValueError(f"{tp.__name__}: fields {sorted(set(value) ^ names)} differ")
+            return tp(**{name: part(value[name]) for name, part in parts})
+        return record
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin is tuple:
+        item = _decoder(args[0])
+        return lambda value: tuple(map(item, value))
+    if args and type(None) in args:  # X | None
+        inner = _decoder(next(a for a in args if a is not type(None)))
+        return lambda value: None if value is None else inner(value)
+    if tp is float:
+        def number(value):
+            if isinstance(value, int) and not isinstance(value, bool):
+                return float(value)
+            if not isinstance(value, float):
+                raise ValueError(f"{value!r} is not float")
+            return value
+        return number
+
+    def plain(value):
+        if not isinstance(value, tp):
+            raise ValueError(f"{value!r} is not {tp.__name__}")
+        return value
+    return plain
 
 
 # --- the ledger folder ---

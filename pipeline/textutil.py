@@ -16,6 +16,8 @@ _SENTENCE_END = re.compile(r"[.?!:;…]['\"’”)\]]*$")
 def without_accents(text: str) -> str:
     """The text with its accents taken off ("Lehmkühler" → "Lehmkuhler"), so names and
     words written with and without them compare equal."""
+    if text.isascii():  # most text: nothing to take off
+        return text
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 _CONTINUATION_START = re.compile(r"^[a-z,;)\]…]")
 # words no English sentence ends on: text cut after one continues even when the next word

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..nlp.acronyms import (
     acronym_key, find_definitions, find_uses, head_word, long_form_words, looks_like_acronym, name_keys,
@@ -84,6 +85,7 @@ def build_acronyms(meetings: list[MeetingRecords], rules: Rules) -> dict[str, li
     upper_glossary = {k.upper(): g for k, g in glossary.items()}
 
     rows: list[AcronymRow] = []
+    corpus_of: dict[tuple[str, str | None], _Defined | None] = {}
     for m, (defined, persons, texts) in zip(meetings, per_meeting):
         known = (set(defined) | set(all_defined) | set(glossary)) - persons
         # an all-capitals token finds a mixed-case glossary entry ("DFE" → "DfE"); not one of
@@ -108,7 +110,9 @@ def build_acronyms(meetings: list[MeetingRecords], rules: Rules) -> dict[str, li
                     continue
                 uses[key] += 1
         for key in sorted(set(defined) | set(uses), key=lambda k: (k.upper(), k)):
-            corpus = _corpus_expansion(all_defined.get(key, []), m.meeting.body)
+            if (key, m.meeting.body) not in corpus_of:  # the same for every meeting of a body
+                corpus_of[key, m.meeting.body] = _corpus_expansion(all_defined.get(key, []), m.meeting.body)
+            corpus = corpus_of[key, m.meeting.body]
             entry = glossary.get(key) or upper_glossary.get(key.upper())
             rows.append(_row(m, key, defined.get(key), corpus, entry, uses[key], arules))
     return {"acronyms": rows}
@@ -159,11 +163,14 @@ def _from_attendee(attendee: Attendee, arules: AcronymRules) -> _Defined | None:
 
 def _same(a: str, b: str) -> bool:
     """Two expansions that say the same ("Key Performance Indicators" / "key performance indicator")."""
-    def norm(s: str) -> list[str]:
-        s = without_accents(s).lower()
-        words = re.findall(r"[a-z0-9]+", s)
-        return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words]
-    return norm(a) == norm(b)
+    return _normal_words(a) == _normal_words(b)
+
+
+@lru_cache(maxsize=4096)
+def _normal_words(expansion: str) -> tuple[str, ...]:
+    """An expansion's words in lower case, accents and plural "s" taken off."""
+    words = re.findall(r"[a-z0-9]+", without_accents(expansion).lower())
+    return tuple(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
 
 
 def _corpus_expansion(found: list[_Defined], body: str | None) -> _Defined | None:
@@ -173,9 +180,11 @@ def _corpus_expansion(found: list[_Defined], body: str | None) -> _Defined | Non
     found = same or found
     if not found:
         return None
+    # each definition votes for the first expansion that says the same as its own
+    first: dict[tuple[str, ...], str] = {}
     votes: Counter[str] = Counter()
     for d in found:
-        votes[next(x.expansion for x in found if _same(x.expansion, d.expansion))] += 1
+        votes[first.setdefault(_normal_words(d.expansion), d.expansion)] += 1
     best = max(votes.values())
     return next(d for d in found if votes.get(d.expansion) == best)
 

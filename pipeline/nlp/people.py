@@ -97,6 +97,22 @@ def normalise_role(role: str, acting: re.Pattern | None = None) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text).lower().split())
 
 
+_ROLE_TABLES: dict[int, tuple[dict, dict[str, str], dict[str, str]]] = {}
+
+
+def _role_tables(roles: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """A post's abbreviation by its folded title, and by its folded abbreviation; made once
+    per rules (``role_key`` is asked for every attendee of every meeting)."""
+    kept = _ROLE_TABLES.get(id(roles))
+    if kept is None or kept[0] is not roles:
+        by_title: dict[str, str] = {}
+        for short, title in roles.items():
+            by_title.setdefault(normalise_role(title), short)
+        by_short = {normalise_role(short): by_title[normalise_role(title)] for short, title in roles.items()}
+        kept = _ROLE_TABLES[id(roles)] = (roles, by_title, by_short)
+    return kept[1], kept[2]
+
+
 def role_key(role: str | None, abbrev: str | None, rules: PeopleRules) -> tuple[str | None, bool]:
     """The post a capacity names, folded so that every way of writing it compares equal,
     and whether it is held acting or temporarily.
@@ -108,10 +124,7 @@ def role_key(role: str | None, abbrev: str | None, rules: PeopleRules) -> tuple[
     meeting's own ("DCS" for a Director of Commercial Services is no Detective Chief
     Superintendent). No capacity and no post short form give None.
     """
-    by_title: dict[str, str] = {}
-    for short, title in rules.roles.items():
-        by_title.setdefault(normalise_role(title), short)
-    by_short = {normalise_role(short): by_title[normalise_role(title)] for short, title in rules.roles.items()}
+    by_title, by_short = _role_tables(rules.roles)
     acting = False
     key = None
     for is_role, text in ((True, role), (False, abbrev)):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Collection, Iterable
 
 from ..textutil import without_accents
@@ -281,6 +282,15 @@ def name_keys(names: Iterable[str], titles: Collection[str] = ()) -> frozenset[s
     return frozenset(out)
 
 
+@lru_cache(maxsize=32)
+def _attendance_start(cues: tuple[str, ...]) -> re.Pattern | None:
+    """One pattern for a text opening with any attendance heading ("Present:"), made once
+    (the acronyms table asks it of every text of a run)."""
+    if not cues:
+        return None
+    return re.compile("(?:" + "|".join(re.escape(c.lower()) for c in cues) + r")\s*[:\-–\n]")
+
+
 def find_definitions(text: str, small_words: Collection[str], *, names: Collection[str] = frozenset(),
                      titles: Collection[str] = (), attendance_cues: Collection[str] = (),
                      heads: Collection[str] = ()) -> list[Definition]:
@@ -292,8 +302,8 @@ def find_definitions(text: str, small_words: Collection[str], *, names: Collecti
     someone's initials unless the name ends in one of ``heads`` (a post or body: "Board").
     Those definitions come back with ``kind = "person"``.
     """
-    head = text.lstrip()[:40].lower()
-    in_attendance = any(re.match(re.escape(c.lower()) + r"\s*[:\-–\n]", head) for c in attendance_cues)
+    opens_attendance = _attendance_start(tuple(attendance_cues))
+    in_attendance = bool(opens_attendance and opens_attendance.match(text.lstrip()[:40].lower()))
     found: list[Definition] = []
 
     def add(short: str, s_start: int, long_span: tuple[int, int], span: tuple[int, int]) -> None:
@@ -345,6 +355,8 @@ def find_uses(text: str, known: Collection[str]) -> list[tuple[str, int, int]]:
     tokens = list(_TOKEN.finditer(text))
     out = []
     for n, m in enumerate(tokens):
+        if m.group().islower():
+            continue  # most words: no capital, no acronym
         key = acronym_key(m.group())
         if key not in known or sum(c.isupper() for c in key) < 2:
             continue

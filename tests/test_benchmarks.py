@@ -74,5 +74,11 @@ def test_archive_benchmark_prints_speed_memory_and_the_ratio_to_pdfplumber():
     assert float(ratio.split("takes ")[1].split("×")[0]) > 0
     heavy = next(line for line in lines if line.startswith("table-heavy PDFs ("))
     assert "none in this archive" in heavy or float(heavy.split("worker is ")[1].split("×")[0]) > 0
+    if "none in this archive" not in heavy:  # and side by side, on the distinct files
+        side = next(line for line in lines if line.startswith("table-heavy PDFs side by side ("))
+        pipeline_s, bare_s = (float(part.split(" s")[0]) for part in side.split("takes ")[1].split(", pdfplumber's bare extraction "))
+        assert pipeline_s > 0 and bare_s > 0
+        printed = float(side.split(": ")[-1].split("×")[0])
+        assert abs(printed - bare_s / pipeline_s) <= 0.1 * printed  # the times are printed rounded
     growth = next(line for line in lines if line.startswith("memory as the archive grows:"))
     assert "4 documents" in growth and "6 documents" in growth

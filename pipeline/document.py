@@ -165,6 +165,9 @@ class Document:
     encoding: str | None = None
     warnings: tuple[str, ...] = field(default=())
     layout: str | None = None
+    # pages (numbered from 1) the reader could not read: their text is missing, so the
+    # document is "partial" however much the other pages gave
+    unread_pages: tuple[int, ...] = field(default=())
 
     def tables(self) -> Iterator[Table]:
         """The document's tables in order."""

@@ -32,6 +32,7 @@ REASONS = {
     "not_found": "the path does not exist or cannot be read",
     "no_meeting_found": "no meeting facts (title, date, attendance) were recognised",
     "no_items_found": "a meeting was recognised but none of its items",
+    "pages_unread": "some pages could not be read (a damaged page): the other pages' records are kept",
     "no_meeting_date": "the meeting date could not be read",
     "too_large": "the file is larger than the pipeline reads (size, pages, or a ZIP that expands too far)",
     "timeout": "the document was still being processed when its time ran out",

@@ -28,7 +28,7 @@ from .segment import SegmentResult, segment_meeting
 from .segment.meetings import refuse_index_page, split_meetings
 
 # Problems that make a document "partial": records were extracted but these are missing.
-_PARTIAL_CODES = ("no_meeting_date", "no_items_found")
+_PARTIAL_CODES = ("pages_unread", "no_meeting_date", "no_items_found")
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,8 @@ def process_document(path: str | Path, rules: Rules, source: str | None = None) 
     problems = tuple(p for s in segmented for p in s.problems)
     # what the reader noticed (an unclosed comment, bytes replaced in decoding …)
     problems += tuple(Problem("warning", "reader_warning", w) for w in doc.warnings)
+    if doc.unread_pages:  # the records of the other pages are kept, but the file was not read whole
+        problems += (Problem("warning", "pages_unread", _unread_message(doc.unread_pages, doc.pages)),)
     if mismatch:
         problems += (Problem("warning", "type_mismatch", mismatch),)
     reason = next((p.code for p in problems if p.code in _PARTIAL_CODES), None)
@@ -92,6 +94,13 @@ def process_document(path: str | Path, rules: Rules, source: str | None = None) 
         message="; ".join(messages) or None,
     )
     return DocumentResult(row, tuple(s.records for s in segmented), problems, doc)
+
+
+def _unread_message(unread: tuple[int, ...], pages: int | None) -> str:
+    """What ``documents.message`` says of pages that could not be read."""
+    numbers = ", ".join(map(str, unread))
+    of = f" of {pages}" if pages else ""
+    return f"page{'s' if len(unread) > 1 else ''} {numbers}{of} could not be read: {'their' if len(unread) > 1 else 'its'} text is missing"
 
 
 def _segment(doc: Document, rules: Rules) -> list[SegmentResult]:

@@ -255,6 +255,18 @@ def pdf_shifted_letters() -> bytes:
     return _reportlab_pdf(_shifted(MINUTES).splitlines())
 
 
+def pdf_damaged_page() -> bytes:
+    """Two pages: the minutes, then a landscape page (an action table turned sideways, as
+    minutes packs have) whose content stream names a filter no reader knows. pdfium reads
+    no rotated page and pdfminer cannot decode the stream: page 2 is lost, page 1 is not."""
+    from tests.readers.pdf_builder import build_pdf, helvetica
+
+    lines = "".join(f"1 0 0 1 50 {800 - 16 * n} Tm ({line}) Tj " for n, line in enumerate(MINUTES.splitlines()))
+    first = f"BT /F1 11 Tf {lines}ET"
+    second = "BT /F1 11 Tf 1 0 0 1 50 500 Tm (Action log: the Clerk to report in April.) Tj ET"
+    return build_pdf([first, second], {"F1": helvetica()}, size=(595, 842), rotate={1: 90}, filters={1: "NoSuchDecode"})
+
+
 def text_shifted_letters() -> bytes:
     return _shifted(MINUTES, 11).encode()
 
@@ -385,6 +397,7 @@ BAD_INPUTS: dict[str, Callable[[], bytes]] = {
     "garbled-text.pdf": pdf_garbled_text,
     "shifted-letters.pdf": pdf_shifted_letters,
     "shifted-letters.txt": text_shifted_letters,
+    "damaged-page.pdf": pdf_damaged_page,
     "zip-bomb.docx": docx_zip_bomb,
     "xxe.docx": docx_xxe,
     "billion-laughs.docx": docx_billion_laughs,

@@ -36,6 +36,8 @@ EXPECTED = {
     # read without error, but the letters make no language: reported, nothing published
     "shifted-letters.pdf": ("failed", "suspicious_output", None, "letter pairs"),
     "shifted-letters.txt": ("failed", "suspicious_output", None, "letter pairs"),
+    # one page read, one not: its records kept, the missing page named
+    "damaged-page.pdf": ("partial", "pages_unread", None, "page 2 of 2 could not be read"),
     "zip-bomb.docx": ("failed", "too_large", None, "zip bomb"),
     "xxe.docx": ("failed", "corrupt", None, "refused as unsafe"),
     "billion-laughs.docx": ("failed", "corrupt", None, "refused as unsafe"),
@@ -109,7 +111,7 @@ def test_files_read_despite_their_damage_keep_their_text(batches):
     meetings = {m.meeting.document_id: m for r in mixed.results for m in r.meetings}
     by_source = {r.row.source_path: r.row for r in mixed.results}
     for name in ("cp1252.txt", "utf16-bom.txt", "utf8-bom.txt", "invalid-utf8.txt", "pdf-named.html",
-                 "html-named.pdf", "encrypted-owner-only.pdf", "broken-xref.pdf"):
+                 "html-named.pdf", "encrypted-owner-only.pdf", "broken-xref.pdf", "damaged-page.pdf"):
         meeting = meetings[by_source[str(bad[name])].document_id].meeting
         assert meeting.date == "2021-03-09", name
     cp1252 = (mixed.out_dir / "items.csv").read_text(encoding="utf-8")

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field, replace
 from operator import attrgetter
 
 from ..document import Cell, Document, Mark, Provenance, Row, Table, TextBlock
-from ..errors import ReaderError
+from ..errors import DocumentError, ReaderError
 from .guards import check_pdf_pages
 from ..rules import PdfRules, Rules
 from .pdf_grid import Grid, find_grids
@@ -168,6 +168,7 @@ def read_pdf(data: bytes, source: str, sha256: str, rules: Rules) -> Document:
     if problem is not None:
         raise ReaderError("needs_ocr", problem)
     placed_pages: list[tuple[float, list[_Placed]]] = []
+    unread = [n for n, p in enumerate(pages, 1) if p.words is None]
     carried = None  # column starts of a table without lines running onto the next page
     for number, page in enumerate(pages, 1):
         if page.words is None:
@@ -178,10 +179,13 @@ def read_pdf(data: bytes, source: str, sha256: str, rules: Rules) -> Document:
             placed, carried = _read_page(page, number, source, settings, carried)
         except Exception as exc:  # one page laid out beyond what the reader expects must not lose the rest
             warnings.append(f"page {number} could not be read: {type(exc).__name__}: {exc}")
+            unread.append(number)
             placed_pages.append((0.0, []))
             carried = None
             continue
         placed_pages.append((page.height, placed))
+    if len(unread) == len(pages):  # every page failed in the layout code: a bug, not the file
+        raise DocumentError("internal_error", warnings[-1])
     blocks = _assemble(placed_pages, settings)
     return Document(
         source=source,
@@ -191,6 +195,7 @@ def read_pdf(data: bytes, source: str, sha256: str, rules: Rules) -> Document:
         pages=len(pages),
         encoding=None,
         warnings=tuple(warnings),
+        unread_pages=tuple(sorted(unread)),
         layout=f"{engine}: tables by ruled lines, text outside tables by lines and paragraphs; running headers/footers marked",
     )
 

@@ -40,9 +40,10 @@ def truetype(base: str, embedded: bool, font_name: str | None = None, style: str
 
 
 def build_pdf(pages: list[str], fonts: dict[str, dict], size: tuple[int, int] = (612, 792),
-              rotate: dict[int, int] | None = None) -> bytes:
+              rotate: dict[int, int] | None = None, filters: dict[int, str] | None = None) -> bytes:
     """A PDF whose pages hold these content streams, with these fonts (/F1 … by key);
-    ``rotate``: the /Rotate of pages by index (from 0)."""
+    ``rotate``: the /Rotate of pages by index (from 0); ``filters``: a /Filter name
+    declared on pages' content streams by index (the stream itself is not encoded)."""
     objects: list[bytes] = []
 
     def add(body: bytes) -> int:
@@ -56,7 +57,8 @@ def build_pdf(pages: list[str], fonts: dict[str, dict], size: tuple[int, int] = 
     kids = []
     for index, content in enumerate(pages):
         stream = content.encode("latin-1")
-        contents = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        coded = b" /Filter /%s" % (filters or {})[index].encode() if index in (filters or {}) else b""
+        contents = add(b"<< /Length %d%s >>\nstream\n" % (len(stream), coded) + stream + b"\nendstream")
         turn = b" /Rotate %d" % (rotate or {})[index] if index in (rotate or {}) else b""
         kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d]%s /Resources %s /Contents %d 0 R >>"
                         % (tree, size[0], size[1], turn, resources, contents)))

@@ -324,6 +324,40 @@ def test_a_truncated_pdf_is_corrupt(rules):
     assert exc.value.reason in ("corrupt", "needs_ocr")
 
 
+def test_a_page_the_layout_cannot_read_is_named_and_the_others_kept(rules, monkeypatch):
+    from pipeline.readers import pdf as pdf_reader
+
+    real = pdf_reader._read_page
+
+    def fails_on_page_two(page, number, *args):
+        if number == 2:
+            raise ValueError("a layout the reader did not expect")
+        return real(page, number, *args)
+
+    def draw(c, page):
+        text_at(c, 60, 60, f"Text of page {page} of the minutes.")
+    monkeypatch.setattr(pdf_reader, "_read_page", fails_on_page_two)
+    doc = read_bytes(pdf(draw, pages=3), "minutes.pdf", rules)
+    assert doc.unread_pages == (2,)
+    assert any("page 2 could not be read: ValueError" in w for w in doc.warnings)
+    assert [b.prov.page for b in doc.text_blocks()] == [1, 3]
+
+
+def test_a_layout_failing_on_every_page_is_an_internal_error(rules, monkeypatch):
+    from pipeline.errors import DocumentError
+    from pipeline.readers import pdf as pdf_reader
+
+    def fails(*args):
+        raise ValueError("a layout the reader did not expect")
+
+    def draw(c, page):
+        text_at(c, 60, 60, "Minutes of the meeting.")
+    monkeypatch.setattr(pdf_reader, "_read_page", fails)
+    with pytest.raises(DocumentError) as exc:
+        read_bytes(pdf(draw, pages=2), "minutes.pdf", rules)
+    assert exc.value.reason == "internal_error"
+
+
 # --- real files -------------------------------------------------------------------------
 
 

@@ -256,9 +256,9 @@ def pdf_shifted_letters() -> bytes:
 
 
 def pdf_damaged_page() -> bytes:
-    """Two pages: the minutes, then a landscape page (an action table turned sideways, as
-    minutes packs have) whose content stream names a filter no reader knows. pdfium reads
-    no rotated page and pdfminer cannot decode the stream: page 2 is lost, page 1 is not."""
+    """Two pages: the minutes, then a page turned by /Rotate whose text runs sideways as
+    shown (pdfium leaves such a page to pdfminer) and whose content stream names a filter
+    no reader knows, which pdfminer cannot decode: page 2 is lost, page 1 is not."""
     from tests.readers.pdf_builder import build_pdf, helvetica
 
     lines = "".join(f"1 0 0 1 50 {800 - 16 * n} Tm ({line}) Tj " for n, line in enumerate(MINUTES.splitlines()))

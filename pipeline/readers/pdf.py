@@ -140,7 +140,7 @@ def read_pdf(data: bytes, source: str, sha256: str, rules: Rules) -> Document:
     """Read a PDF's bytes into a ``Document`` (raises ``ReaderError``).
 
     The engine named in rules/pdf.yaml reads it. The fast pdfium engine has pdfplumber
-    read the pages it declines (a rotated page), and the whole document when it cannot
+    read the pages it declines (text not upright as the page is shown), and the whole document when it cannot
     read it or finds no usable text in it, so a PDF is reported as needing OCR only when
     both engines found no text."""
     settings = rules.pdf

@@ -16,8 +16,10 @@ records:
   (``pdf_edges``), turned into the edges pdfplumber's table finder works on; the finder
   itself (snapping, joining, intersections, cells) is pdfplumber's, run on these edges.
 
-What this engine does not reproduce makes it decline a page (``EnginePage.declined``: a
-page rotated by /Rotate, text not upright, which pdfminer groups differently) or the
+A page turned by /Rotate (a landscape table printed sideways) is read in the orientation
+it is shown in, as pdfminer reads it (``_Frame``). What this engine does not reproduce
+makes it decline a page (``EnginePage.declined``: text not upright as the page is shown,
+which pdfminer groups differently) or the
 document (``EngineDeclined``: a page pdfium cannot load), and the reader has pdfplumber
 read those pages, or the document, instead. pdfium is
 not thread-safe: a lock serialises it within a process (Dask runs several documents in
@@ -46,8 +48,8 @@ class EngineDeclined(Exception):
 @dataclass
 class EnginePage:
     """One page as pdfium read it: its height, words and ruling-line edges; or, for a page
-    it declines (rotated, or with text that is not upright), why in ``declined``, and
-    nothing else: pdfplumber reads that page."""
+    it declines (text that is not upright), why in ``declined``, and nothing else:
+    pdfplumber reads that page."""
 
     height: float
     words: list | None  # (text, x0, top, x1, bottom, font name)
@@ -152,21 +154,66 @@ def read_pages(data: bytes) -> list[EnginePage]:
 
 def _read_page(page, fonts: FontNames) -> EnginePage:
     try:
-        if page.get_rotation() % 360:
-            # pdfminer lays a rotated page's characters out otherwise: pdfplumber reads it
-            return EnginePage(0.0, None, [], (), declined="the page is rotated")
-        left, bottom, right, top = page.get_mediabox()
-        objects = _objects(_address(page.raw), left, top)
+        rotation = page.get_rotation() % 360
+        if rotation not in _TURNS:
+            return EnginePage(0.0, None, [], (), declined=f"the page is turned by {rotation} degrees")
+        frame = _Frame(rotation, *page.get_mediabox())
+        objects = _objects(_address(page.raw), frame)
         textpage = page.get_textpage()
         try:
-            words = _words(textpage.raw, left, top, objects, fonts)
+            words = _words(textpage.raw, frame, objects, fonts)
         except EngineDeclined as exc:
             return EnginePage(0.0, None, [], (), declined=str(exc))
         finally:
             textpage.close()
     finally:
         page.close()
-    return EnginePage(top - bottom, words, objects.edges, (0.0, 0.0, right - left, top - bottom))
+    return EnginePage(frame.height, words, objects.edges, (0.0, 0.0, frame.width, frame.height))
+
+
+_TURNS = (0, 90, 180, 270)
+
+
+class _Frame:
+    """The page as it is shown: pdfplumber's coordinates (x from the left, top from the
+    top) of a point of the page's own space, the page turned clockwise by its /Rotate
+    as pdfminer turns it (its matrix for the page's rotation, from the media box)."""
+
+    def __init__(self, rotation: int, left: float, bottom: float, right: float, top: float):
+        self.rotation, self.left, self.bottom, self.right, self.top = rotation, left, bottom, right, top
+        turned = rotation in (90, 270)
+        self.width = (top - bottom) if turned else (right - left)
+        self.height = (right - left) if turned else (top - bottom)
+        # pdfium measures a character's angle clockwise: text upright as the page is
+        # shown runs at the page's rotation, counter-clockwise
+        self.angle = (2 * math.pi - math.radians(rotation)) % (2 * math.pi)
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        """(x, top) of the page space's point (x, y)."""
+        r = self.rotation
+        if r == 0:
+            return x - self.left, self.top - y
+        if r == 90:
+            return y - self.bottom, x - self.left
+        if r == 180:
+            return self.right - x, y - self.bottom
+        return self.top - y, self.right - x
+
+    def across(self, left: float, bottom: float, right: float, top: float) -> tuple[float, float]:
+        """(x0, x1) as shown of a box of the page's space."""
+        r = self.rotation
+        if r == 0:
+            return left - self.left, right - self.left
+        if r == 90:
+            return bottom - self.bottom, top - self.bottom
+        if r == 180:
+            return self.right - right, self.right - left
+        return self.top - top, self.top - bottom
+
+    def upright(self, angle: float) -> bool:
+        """Whether a character at pdfium's ``angle`` stands upright as the page is shown."""
+        off = (angle - self.angle) % (2 * math.pi)
+        return off < 1e-3 or off > 2 * math.pi - 1e-3
 
 
 def _address(pointer) -> ctypes.c_void_p:
@@ -179,15 +226,16 @@ def _address(pointer) -> ctypes.c_void_p:
 @dataclass
 class _TextObject:
     """A text object as the page's object walk sees it: its place in the content stream,
-    its font, its box across (page coordinates, x only; a space paints nothing, so a
-    space contributes its origin), and for one whose box has no width — it paints nothing:
-    a space, or several at one place — the rest ``_blank_char`` needs."""
+    its font, its box across (as shown, x only; a space paints nothing, so a space
+    contributes its origin), and for one whose box has no width — it paints nothing: a
+    space, or several at one place — the rest ``_blank_char`` needs (``base``: the top
+    of its baseline, as shown)."""
 
     place: int
     font: int | None
     x0: float
     x1: float
-    y: float = 0.0
+    base: float = 0.0
     matrix: tuple | None = None
 
 
@@ -200,12 +248,13 @@ class _Objects:
     texts: dict
 
 
-def _objects(page: ctypes.c_void_p, left: float, top: float) -> _Objects:
+def _objects(page: ctypes.c_void_p, frame: _Frame) -> _Objects:
     """One walk over the page's objects, forms included (see ``_Objects``)."""
     fn = _FN
     get_type, get_matrix, bounds, get_font = fn["object_type"], fn["object_matrix"], fn["object_bounds"], fn["obj_font"]
     count_segments, segment, segment_point = fn["count_segments"], fn["segment"], fn["segment_point"]
     segment_type, segment_close = fn["segment_type"], fn["segment_close"]
+    point = frame.point
     found = _Objects([], {})
     edges, texts = found.edges, found.texts
     matrix = _matrix_struct()
@@ -233,16 +282,18 @@ def _objects(page: ctypes.c_void_p, left: float, top: float) -> _Objects:
                 texts[address] = _TextObject(len(texts), get_font(obj), math.inf, -math.inf)
                 return
             if outer is _IDENTITY:
-                x0, x1 = box[0].value, box[2].value
-                px, py = x0, box[1].value
+                x0, y0, x1, y1 = box[0].value, box[1].value, box[2].value, box[3].value
+                px, py = x0, y0
             else:  # inside a form: its bounds are in the form's space
                 corners = [apply(outer, bx, by) for bx in (box[0].value, box[2].value) for by in (box[1].value, box[3].value)]
                 x0, x1 = min(c[0] for c in corners), max(c[0] for c in corners)
+                y0, y1 = min(c[1] for c in corners), max(c[1] for c in corners)
                 px, py = apply(outer, box[0].value, box[1].value)
-            text = texts[address] = _TextObject(len(texts), get_font(obj), x0 - left, x1 - left)
-            if x0 == x1:  # pdfium's text page leaves out a text object that paints nothing
-                text.y, text.matrix = py, placed(outer)
-                text.x0 = text.x1 = px - left
+            across = frame.across(x0, y0, x1, y1)
+            text = texts[address] = _TextObject(len(texts), get_font(obj), *across)
+            if across[0] == across[1]:  # pdfium's text page leaves out a text object that paints nothing
+                text.x0, text.base = frame.point(px, py)
+                text.x1, text.matrix = text.x0, placed(outer)
             return
         if kind == _FORM:
             inner = placed(outer)
@@ -260,7 +311,7 @@ def _objects(page: ctypes.c_void_p, left: float, top: float) -> _Objects:
             seg = ctypes.c_void_p(segment(obj, s))
             segment_point(seg, x_ref, y_ref)
             px, py = apply(m, x.value, y.value)
-            segments.append((segment_type(seg), (px - left, top - py), bool(segment_close(seg))))
+            segments.append((segment_type(seg), point(px, py), bool(segment_close(seg))))
         edges.extend(path_edges(segments))
 
     for k in range(fn["count_objects"](page)):
@@ -281,7 +332,7 @@ def _matrix_struct():
 # --- characters ----------------------------------------------------------------------------------
 
 
-def _words(textpage, left: float, top: float, objects: _Objects, fonts: FontNames) -> list:
+def _words(textpage, frame: _Frame, objects: _Objects, fonts: FontNames) -> list:
     """The page's words: pdfium's characters in the text page's order, with the spaces it
     leaves out put back, grouped by ``words_from_chars``.
 
@@ -294,7 +345,7 @@ def _words(textpage, left: float, top: float, objects: _Objects, fonts: FontName
     object ending in a space whose box reaches right of it (more spaces), at the box's
     right. Spaces between those are not known: they part words only where the first and
     last would not."""
-    page = _PageChars(textpage, left, top, objects, fonts)
+    page = _PageChars(textpage, frame, objects, fonts)
     page.read()
     return words_from_chars(page.with_left_out())
 
@@ -305,10 +356,10 @@ class _PageChars:
     Characters are tuples (text, x0, top, x1, bottom, font name, run key); a text object's
     font, size and baseline are read once, at its first character (``_start``)."""
 
-    def __init__(self, textpage, left: float, top: float, objects: _Objects, fonts: FontNames):
+    def __init__(self, textpage, frame: _Frame, objects: _Objects, fonts: FontNames):
         import pypdfium2.raw as raw
 
-        self.textpage, self.left, self.top = textpage, left, top
+        self.textpage, self.frame = textpage, frame
         self.handle = _address(textpage)
         self.texts = objects.texts
         self.fonts = fonts
@@ -330,7 +381,10 @@ class _PageChars:
         fn = _FN
         # the per-character calls and state, bound to locals (attribute and dictionary
         # lookups per character showed in profiles)
-        generated, loose_box, handle, left = fn["generated"], fn["loose_box"], self.handle, self.left
+        generated, loose_box, handle = fn["generated"], fn["loose_box"], self.handle
+        # the page as stored (x0 the box's left less the page's) or turned (``_Frame``)
+        left = self.frame.left if self.frame.rotation == 0 else None
+        across = self.frame.across
         chars = self.chars
         append = chars.append
         rect = raw.FS_RECTF()
@@ -361,7 +415,11 @@ class _PageChars:
                 self._start(i, obj, ch)
                 font, run_key, low, char_top, unmapped = self.font, self.run_key, self.low, self.char_top, self.unmapped
             loose_box(handle, i, rect_ref)
-            append((_UNMAPPED if unmapped else ch, rect.left - left, char_top, rect.right - left, low, font, run_key))
+            if left is not None:
+                append((_UNMAPPED if unmapped else ch, rect.left - left, char_top, rect.right - left, low, font, run_key))
+            else:
+                x0, x1 = across(rect.left, rect.bottom, rect.right, rect.top)
+                append((_UNMAPPED if unmapped else ch, x0, char_top, x1, low, font, run_key))
         if self.current is not None:
             _put_back_trailing_space(chars, self.begun, self.current, self.size)
 
@@ -388,20 +446,21 @@ class _PageChars:
         self.unmapped = fn["map_error"](handle, i) == 1
         # upright text keeps one baseline through a text object (TJ moves along it)
         fn["origin"](handle, i, ctypes.byref(self._ox), ctypes.byref(self._oy))
-        self.low = low = self.top - (self._oy.value + self.fonts.descent(font_handle, size))
+        base = self.frame.point(self._ox.value, self._oy.value)[1]
+        self.low = low = base - self.fonts.descent(font_handle, size)
         self.char_top = low - size
-        angle = fn["angle"](handle, i)
-        if 1e-3 < angle < 2 * math.pi - 1e-3:
+        if not self.frame.upright(fn["angle"](handle, i)):
             raise EngineDeclined("text that is not upright")
         if current is not None and ch not in _SPACES:
-            box = self._box
+            box = self._box  # left, right, bottom, top
             fn["char_box"](handle, i, *(ctypes.byref(v) for v in box))
-            if current.x0 < box[0].value - self.left - _SPACE_GAP * size:  # a leading space, left out
+            shown_left = self.frame.across(box[0].value, box[2].value, box[1].value, box[3].value)[0]
+            if current.x0 < shown_left - _SPACE_GAP * size:  # a leading space, left out
                 self.chars.append((" ", current.x0, self.char_top, current.x0, low, self.font, self.run_key))
 
     def with_left_out(self) -> list:
         """The characters with the spaces of the text objects the text page left out."""
-        left_out = sorted((t.place, _blank_char(address, t, self.top, self.fonts, self.run_keys))
+        left_out = sorted((t.place, _blank_char(address, t, self.fonts, self.run_keys))
                           for address, t in self.texts.items() if t.matrix is not None and address not in self.seen)
         return _with_blanks(self.chars, self.starts, left_out) if left_out else self.chars
 
@@ -442,7 +501,7 @@ def _text(textpage, n: int) -> str:
     return text
 
 
-def _blank_char(address: int, blank: _TextObject, top: float, fonts: FontNames, run_keys: dict) -> tuple:
+def _blank_char(address: int, blank: _TextObject, fonts: FontNames, run_keys: dict) -> tuple:
     """A space character where a text object that paints nothing stands, sized as
     pdfminer sizes it (the font size by the text matrix, the foot the descent below the
     baseline)."""
@@ -451,7 +510,7 @@ def _blank_char(address: int, blank: _TextObject, top: float, fonts: FontNames, 
     size = 0.0
     if _FN["obj_font_size"](ctypes.c_void_p(address), ctypes.byref(tf_size)):
         size = tf_size.value * math.hypot(blank.matrix[2], blank.matrix[3])
-    low = top - (blank.y + fonts.descent(blank.font, size))
+    low = blank.base - fonts.descent(blank.font, size)
     return (" ", blank.x0, low - size, blank.x0, low, font, run_keys.get(blank.font, font))
 
 

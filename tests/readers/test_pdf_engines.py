@@ -10,6 +10,7 @@ otherwise than pdfminer) are tested on generated PDFs in tests/readers/test_pdfi
 
 from __future__ import annotations
 
+import io
 import os
 from dataclasses import asdict, replace
 from pathlib import Path
@@ -140,9 +141,96 @@ def test_a_pypdfium2_without_the_expected_handle_leaves_pdfs_to_pdfplumber(rules
     assert document.layout.startswith("pdfplumber") and document.blocks
 
 
-def test_a_rotated_page_is_read_by_pdfplumber_and_the_others_by_pdfium(rules, monkeypatch):
-    """pdfium declines a page turned by /Rotate (pdfminer lays it out otherwise): only that
-    page goes to pdfplumber, and the document reads as pdfplumber alone reads it."""
+def _turned_page(rotation: int, lines: list[str], rows: list[tuple[str, str]]) -> str:
+    """A page's content laid out as the page is shown (landscape when turned by 90 or 270
+    degrees: an action table printed sideways), drawn through the matrix that undoes the
+    page's /Rotate; lines of text, then a ruled table of two columns."""
+    width, height = (842, 595) if rotation in (90, 270) else (595, 842)
+    undo = {0: "1 0 0 1 0 0", 90: "0 1 -1 0 595 0", 180: "-1 0 0 -1 595 842", 270: "0 -1 1 0 0 842"}[rotation]
+    body = [f"q {undo} cm"]
+    body += [f"BT /F1 12 Tf 72 {height - 72 - 18 * i} Td ({line}) Tj ET" for i, line in enumerate(lines)]
+    top = height - 100 - 18 * len(lines)
+    for i in range(len(rows) + 1):
+        body.append(f"72 {top - 24 * i} m {width - 72} {top - 24 * i} l S")
+    for x in (72, 400, width - 72):
+        body.append(f"{x} {top} m {x} {top - 24 * len(rows)} l S")
+    for i, (action, owner) in enumerate(rows):
+        body.append(f"BT /F1 10 Tf 78 {top - 24 * i - 16} Td ({action}) Tj 328 0 Td ({owner}) Tj ET")
+    return " ".join(body + ["Q"])
+
+
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+def test_a_page_turned_by_rotate_is_read_as_shown_by_pdfium_as_by_pdfplumber(rotation, rules):
+    """A landscape page printed sideways (/Rotate, its content drawn turned) reads as it
+    is shown, by pdfium itself, with the records pdfplumber gives."""
+    import pdfplumber
+
+    from tests.readers.pdf_builder import build_pdf, truetype
+
+    rows = [("Action", "Owner"), ("Clerk to instruct the roofer", "Clerk"), ("Review the hall bookings", "Cllr Quenby")]
+    data = build_pdf([_turned_page(0, ["Minutes of the Meeting of Elmbridge Parish Council",
+                                       "held on Tuesday 9 March 2021 at 7.30 pm", "Present: Cllr Ada Quenby (Chair)",
+                                       "1. Village hall roof", "The quotes were considered."], []),
+                      _turned_page(rotation, ["Appendix A: actions arising"], rows)],
+                     {"F1": truetype("Vera", True)}, rotate={1: rotation})
+    with pdfplumber.open(io.BytesIO(data)) as pdf:  # the file is the case: pdfplumber reads it as shown
+        assert "Clerk to instruct the roofer Clerk" in pdf.pages[1].extract_text()
+    fast = pdf_reader.read_pdf(data, "generated.pdf", "0" * 64, _engine(rules, "pdfium"))
+    reference = pdf_reader.read_pdf(data, "generated.pdf", "0" * 64, _engine(rules, "pdfplumber"))
+    assert fast.layout.startswith("pdfium:")
+
+    def outline(doc):
+        return [(type(b).__name__, b.text if hasattr(b, "text") else [[c.text for c in r.cells] for r in b.rows], b.prov.page)
+                for b in doc.blocks]
+
+    assert outline(fast) == outline(reference)
+    assert ("Table", [list(r) for r in rows], 2) in outline(fast)
+
+
+def _turned_copy(source: Path, rotation: int) -> bytes:
+    """A GENERATED rendering of a real PDF printed sideways: each page drawn, as a form
+    XObject turned against the page's /Rotate, on a page of the swapped size, so that it
+    shows as the original does."""
+    import pypdfium2 as pdfium
+
+    original, turned = pdfium.PdfDocument(str(source)), pdfium.PdfDocument.new()
+    for index in range(len(original)):
+        width, height = original[index].get_size()
+        drawn = original.page_as_xobject(index, turned).as_pageobject()
+        undo = {90: (0, 1, -1, 0, height, 0), 270: (0, -1, 1, 0, 0, width)}[rotation]
+        drawn.transform(pdfium.PdfMatrix(*undo))
+        page = turned.new_page(height, width)
+        page.insert_obj(drawn)
+        page.gen_content()
+        page.set_rotation(rotation)
+    out = io.BytesIO()
+    turned.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("rotation", [90, 270])
+def test_a_real_table_heavy_pdf_printed_sideways_reads_as_the_original(rotation, rules, tmp_path):
+    source = FIXTURES / "suffolk-board-2012-09-11" / "source.pdf"
+    path = tmp_path / "turned.pdf"
+    path.write_bytes(_turned_copy(source, rotation))
+    fast = process_document(path, _engine(rules, "pdfium"))
+    reference = process_document(path, _engine(rules, "pdfplumber"))
+    assert fast.document.layout.startswith("pdfium:")
+    assert fast.row == reference.row
+    assert [asdict(m) for m in fast.meetings] == [asdict(m) for m in reference.meetings]
+    original = process_document(source, rules)
+
+    def items(result):
+        return [(i.number, i.label, i.text, i.page_start) for m in result.meetings for i in m.items]
+
+    assert len(items(original)) >= 10
+    assert items(fast) == items(original)
+
+
+def test_a_page_with_text_not_upright_as_shown_is_read_by_pdfplumber(rules, monkeypatch):
+    """pdfium declines a page whose text does not stand upright as the page is shown
+    (pdfminer groups such characters otherwise): only that page goes to pdfplumber, and
+    the document reads as pdfplumber alone reads it."""
     import pdfplumber
 
     from tests.readers.pdf_builder import build_pdf, helvetica

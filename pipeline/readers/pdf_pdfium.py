@@ -168,22 +168,31 @@ def _read_page(page, fonts: FontNames) -> EnginePage:
             textpage.close()
     finally:
         page.close()
-    return EnginePage(frame.height, words, objects.edges, (0.0, 0.0, frame.width, frame.height))
+    return EnginePage(frame.height, words, objects.edges, frame.bbox)
 
 
 _TURNS = (0, 90, 180, 270)
 
 
 class _Frame:
-    """The page as it is shown: pdfplumber's coordinates (x from the left, top from the
-    top) of a point of the page's own space, the page turned clockwise by its /Rotate
-    as pdfminer turns it (its matrix for the page's rotation, from the media box)."""
+    """The page as pdfplumber shows it: its coordinates (x from the left, top from the
+    top) of a point of the page's own space. pdfminer turns the page clockwise by its
+    /Rotate and moves the media box's corner to the origin; pdfplumber then moves x back
+    by the (turned) box's left and top by its bottom, so that a box not at the origin
+    gives coordinates such as ``x - 2 * left`` on a page turned by 90 degrees: they are
+    reproduced as they are, for the words to fall in the same table cells."""
 
     def __init__(self, rotation: int, left: float, bottom: float, right: float, top: float):
+        # a box may be given by any two opposite corners
+        left, right = sorted((left, right))
+        bottom, top = sorted((bottom, top))
         self.rotation, self.left, self.bottom, self.right, self.top = rotation, left, bottom, right, top
         turned = rotation in (90, 270)
-        self.width = (top - bottom) if turned else (right - left)
-        self.height = (right - left) if turned else (top - bottom)
+        # pdfplumber's box: the media box with x and y swapped on a turned page, upside down
+        shown_left, shown_bottom, shown_right, shown_top = (bottom, left, top, right) if turned else (left, bottom, right, top)
+        self.width = shown_right - shown_left
+        self.height = shown_top - shown_bottom
+        self.bbox = (shown_left, -shown_bottom, shown_right, self.height - shown_bottom)
         # pdfium measures a character's angle clockwise: text upright as the page is
         # shown runs at the page's rotation, counter-clockwise
         self.angle = (2 * math.pi - math.radians(rotation)) % (2 * math.pi)
@@ -192,23 +201,23 @@ class _Frame:
         """(x, top) of the page space's point (x, y)."""
         r = self.rotation
         if r == 0:
-            return x - self.left, self.top - y
+            return x, self.top - y - self.bottom
         if r == 90:
-            return y - self.bottom, x - self.left
+            return y, x - 2 * self.left
         if r == 180:
-            return self.right - x, y - self.bottom
-        return self.top - y, self.right - x
+            return self.right - x + self.left, y - 2 * self.bottom
+        return self.top - y + self.bottom, self.right - x - self.left
 
     def across(self, left: float, bottom: float, right: float, top: float) -> tuple[float, float]:
         """(x0, x1) as shown of a box of the page's space."""
         r = self.rotation
         if r == 0:
-            return left - self.left, right - self.left
+            return left, right
         if r == 90:
-            return bottom - self.bottom, top - self.bottom
+            return bottom, top
         if r == 180:
-            return self.right - right, self.right - left
-        return self.top - top, self.top - bottom
+            return self.right - right + self.left, self.right - left + self.left
+        return self.top - top + self.bottom, self.top - bottom + self.bottom
 
     def upright(self, angle: float) -> bool:
         """Whether a character at pdfium's ``angle`` stands upright as the page is shown."""
@@ -382,8 +391,8 @@ class _PageChars:
         # the per-character calls and state, bound to locals (attribute and dictionary
         # lookups per character showed in profiles)
         generated, loose_box, handle = fn["generated"], fn["loose_box"], self.handle
-        # the page as stored (x0 the box's left less the page's) or turned (``_Frame``)
-        left = self.frame.left if self.frame.rotation == 0 else None
+        # an upright page's x is the page space's (``_Frame``): no call per character
+        upright_page = self.frame.rotation == 0
         across = self.frame.across
         chars = self.chars
         append = chars.append
@@ -415,8 +424,8 @@ class _PageChars:
                 self._start(i, obj, ch)
                 font, run_key, low, char_top, unmapped = self.font, self.run_key, self.low, self.char_top, self.unmapped
             loose_box(handle, i, rect_ref)
-            if left is not None:
-                append((_UNMAPPED if unmapped else ch, rect.left - left, char_top, rect.right - left, low, font, run_key))
+            if upright_page:
+                append((_UNMAPPED if unmapped else ch, rect.left, char_top, rect.right, low, font, run_key))
             else:
                 x0, x1 = across(rect.left, rect.bottom, rect.right, rect.top)
                 append((_UNMAPPED if unmapped else ch, x0, char_top, x1, low, font, run_key))

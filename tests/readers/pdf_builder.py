@@ -40,10 +40,12 @@ def truetype(base: str, embedded: bool, font_name: str | None = None, style: str
 
 
 def build_pdf(pages: list[str], fonts: dict[str, dict], size: tuple[int, int] = (612, 792),
-              rotate: dict[int, int] | None = None, filters: dict[int, str] | None = None) -> bytes:
+              rotate: dict[int, int] | None = None, filters: dict[int, str] | None = None,
+              origin: tuple[int, int] = (0, 0)) -> bytes:
     """A PDF whose pages hold these content streams, with these fonts (/F1 … by key);
     ``rotate``: the /Rotate of pages by index (from 0); ``filters``: a /Filter name
-    declared on pages' content streams by index (the stream itself is not encoded)."""
+    declared on pages' content streams by index (the stream itself is not encoded);
+    ``origin``: the media box's lower left corner (its upper right stays at ``size``)."""
     objects: list[bytes] = []
 
     def add(body: bytes) -> int:
@@ -60,8 +62,8 @@ def build_pdf(pages: list[str], fonts: dict[str, dict], size: tuple[int, int] = 
         coded = b" /Filter /%s" % (filters or {})[index].encode() if index in (filters or {}) else b""
         contents = add(b"<< /Length %d%s >>\nstream\n" % (len(stream), coded) + stream + b"\nendstream")
         turn = b" /Rotate %d" % (rotate or {})[index] if index in (rotate or {}) else b""
-        kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d]%s /Resources %s /Contents %d 0 R >>"
-                        % (tree, size[0], size[1], turn, resources, contents)))
+        kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [%d %d %d %d]%s /Resources %s /Contents %d 0 R >>"
+                        % (tree, *origin, size[0], size[1], turn, resources, contents)))
     objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % tree
     objects[tree - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
     out = b"%PDF-1.4\n% GENERATED test file (tests/readers/pdf_builder.py)\n"

@@ -90,3 +90,35 @@ def test_pdfminer_names_an_alias_of_a_standard_font_by_the_standard_font():
 
 def test_fonts_pdfminer_cannot_read_leave_the_names_to_pdfium():
     assert spellings(b"%PDF-1.4 not really") == {}
+
+
+def _sideways_content(rotation: int) -> str:
+    """A line of text over a ruled box of two cells, drawn upright as the page is shown
+    when the page is turned by ``rotation`` (595 x 842 points)."""
+    height = 595 if rotation in (90, 270) else 842
+    undo = {0: "1 0 0 1 0 0", 90: "0 1 -1 0 595 0", 180: "-1 0 0 -1 595 842", 270: "0 -1 1 0 0 842"}[rotation]
+    lines = " ".join(f"{x0} {y0} m {x1} {y1} l S" for x0, y0, x1, y1 in (
+        (72, height - 150, 372, height - 150), (72, height - 180, 372, height - 180),
+        (72, height - 150, 72, height - 180), (222, height - 150, 222, height - 180), (372, height - 150, 372, height - 180)))
+    return (f"q {undo} cm BT /F1 12 Tf 72 {height - 72} Td (Risk register and action log) Tj ET {lines}"
+            f" BT /F1 10 Tf 80 {height - 170} Td (Clerk) Tj 150 0 Td (April) Tj ET Q")
+
+
+@pytest.mark.parametrize("origin", [(0, 0), (9, 7)], ids=["box at the origin", "box off the origin"])
+@pytest.mark.parametrize("rotation", [0, 90, 180, 270])
+def test_words_and_cells_of_a_turned_page_are_where_pdfplumber_puts_them(rotation, origin):
+    """A page turned by /Rotate, its media box at the origin or not: the same words at
+    the same places (pdfplumber's coordinates, however odd off the origin), the same cells."""
+    data = build_pdf([_sideways_content(rotation)], {"F1": truetype("Vera", True)}, size=(595, 842),
+                     rotate={0: rotation}, origin=origin)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[0]
+        reference = [(w["text"], round(w["x0"], 1), round(w["top"], 1), round(w["x1"], 1), round(w["bottom"], 1))
+                     for w in page.extract_words(extra_attrs=["fontname"], keep_blank_chars=False)]
+        reference_cells = [sorted(tuple(round(v, 1) for v in c) for c in t.cells) for t in page.find_tables()]
+    assert [w[0] for w in reference] == ["Risk", "register", "and", "action", "log", "Clerk", "April"]
+    read = pdf_pdfium.read_pages(data)[0]
+    assert read.declined is None
+    assert [(w[0], round(w[1], 1), round(w[2], 1), round(w[3], 1), round(w[4], 1)) for w in read.words] == reference
+    cells = [sorted(tuple(round(v, 1) for v in c) for c in t.cells) for t in pdf_pdfium.find_tables(read, {})]
+    assert len(cells) == 1 and cells == reference_cells

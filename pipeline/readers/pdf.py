@@ -34,6 +34,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
+from statistics import median
 
 from ..document import Cell, Document, Mark, Provenance, Row, Table, TextBlock
 from ..errors import DocumentError, ReaderError
@@ -170,13 +171,14 @@ def read_pdf(data: bytes, source: str, sha256: str, rules: Rules) -> Document:
     placed_pages: list[tuple[float, list[_Placed]]] = []
     unread = [n for n, p in enumerate(pages, 1) if p.words is None]
     carried = None  # column starts of a table without lines running onto the next page
+    running = _running_lines(pages, settings)
     for number, page in enumerate(pages, 1):
         if page.words is None:
             placed_pages.append((0.0, []))
             carried = None
             continue
         try:
-            placed, carried = _read_page(page, number, source, settings, carried)
+            placed, carried = _read_page(page, number, source, settings, carried, running[number - 1])
         except Exception as exc:  # one page laid out beyond what the reader expects must not lose the rest
             warnings.append(f"page {number} could not be read: {type(exc).__name__}: {exc}")
             unread.append(number)
@@ -584,9 +586,12 @@ def _grid_table(grid: Grid, page: int, source: str, rules: PdfRules) -> Table | 
 
 
 def _read_page(page: _Page, number: int, source: str, rules: PdfRules,
-               carried: list[float] | None = None) -> tuple[list[_Placed], list[float] | None]:
+               carried: list[float] | None = None, running: frozenset[int] = frozenset(),
+               ) -> tuple[list[_Placed], list[float] | None]:
     """The page's blocks and tables, placed by height; and the column starts of a table
-    without lines that runs to the foot of the page (for the next page to go on with)."""
+    without lines that runs to the foot of the page (for the next page to go on with).
+    ``running``: the words (by identity) of the page's running header and footer lines,
+    kept out of tables without lines."""
     placed: list[_Placed] = []
     words = page.words or []
     found = page.tables
@@ -605,6 +610,11 @@ def _read_page(page: _Page, number: int, source: str, rules: PdfRules,
         taken.update(id(w) for w in inside)
         placed += [_Placed(top, bottom, t) for t, top, bottom in bands]
     free = [w for w in words if id(w) not in taken]
+    # a browser's print header (the date and the title, spaced across the top of every
+    # page) would read as a row of a table without lines over the first lines of text
+    furniture = [w for w in free if id(w) in running] if running else []
+    if furniture:
+        free = [w for w in free if id(w) not in running]
     grids = find_grids(free, rules, carried)
     for grid in grids:
         table = _grid_table(grid, number, source, rules)
@@ -613,7 +623,19 @@ def _read_page(page: _Page, number: int, source: str, rules: PdfRules,
             inside = {id(w) for w in grid.words}
             free = [w for w in free if id(w) not in inside]
     prov = Provenance(source, page=number)
+    apart: list[_Word] = []
+    if furniture:
+        # a header or footer set smaller than the page's text (a browser's, a word
+        # processor's) is a block of its own, not the first line of the paragraph under
+        # it; one as large (a letterhead that is also the first page's title) goes back
+        # among the text in the page's order, read into lines and paragraphs as before
+        body = median([w.bottom - w.top for w in words])
+        apart = [w for w in furniture if w.bottom - w.top < _SMALLER * body]
+        kept = {id(w) for w in free} | {id(w) for w in furniture if w.bottom - w.top >= _SMALLER * body}
+        free = [w for w in words if id(w) in kept]
     placed += [_Placed(top, bottom, b) for b, top, bottom in _text_blocks(free, number, prov, rules)]
+    if apart:
+        placed += [_Placed(top, bottom, b) for b, top, bottom in _text_blocks(apart, number, prov, rules)]
     placed.sort(key=lambda p: p.top)
     # a table runs on when nothing but the footer band lies below it
     foot = (1 - rules.furniture_band) * page.height
@@ -622,6 +644,52 @@ def _read_page(page: _Page, number: int, source: str, rules: PdfRules,
 
 
 # --- the document ---------------------------------------------------------------------------
+
+
+def _running_lines(pages: list[_Page], rules: PdfRules) -> list[frozenset[int]]:
+    """Per page, the words (by identity) of lines in the header or footer band whose
+    text, digits aside, repeats on ``furniture_min_share`` of the pages (at least two):
+    the same test ``_assemble`` marks running headers and footers by, made on lines
+    before any table is looked for."""
+    found: list[dict[tuple[str, str], list[_Word]]] = []
+    for page in pages:
+        lines: dict[tuple[str, str], list[_Word]] = {}
+        if page.words and page.height > 0:
+            for zone, band in _band_words(page, rules).items():
+                for line in _lines_of(band):
+                    key = (zone, _furniture_key(" ".join(w.text for w in line)))
+                    lines.setdefault(key, []).extend(line)
+        found.append(lines)
+    counts: dict[tuple[str, str], int] = {}
+    for lines in found:
+        for key in lines:
+            counts[key] = counts.get(key, 0) + 1
+    enough = max(2, rules.furniture_min_share * len(pages))
+    return [frozenset(id(w) for key, words in lines.items() if counts[key] >= enough for w in words)
+            for lines in found]
+
+
+def _band_words(page: _Page, rules: PdfRules) -> dict[str, list[_Word]]:
+    """The page's words in its header band and in its footer band."""
+    head, foot = rules.furniture_band * page.height, (1 - rules.furniture_band) * page.height
+    return {"page_header": [w for w in page.words if w.bottom <= head],
+            "page_footer": [w for w in page.words if w.top >= foot]}
+
+
+def _lines_of(words: list[_Word]) -> list[list[_Word]]:
+    """Words in lines (tops within a few points of the line's first), left to right."""
+    lines: list[list[_Word]] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        if lines and word.top - lines[-1][0].top <= _LINE_TOLERANCE:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w.x0) for line in lines]
+
+
+_LINE_TOLERANCE = 3.0
+# a running header's words this much smaller than the page's text are set apart from it
+_SMALLER = 0.9
 
 
 def _furniture_key(text: str) -> str:

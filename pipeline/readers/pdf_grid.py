@@ -167,7 +167,7 @@ def find_grids(words: list, rules: PdfRules, carried: list[float] | None = None)
     gutter = max(rules.grid_gutter * height, 6.0)
     tol = 0.6 * height
     min_width = rules.grid_min_column_width
-    chunks = [Chunk(group, top, bottom, _intervals(group, gutter))
+    chunks = [Chunk(group, top, bottom, _intervals(group, _chunk_gutter(group, gutter, rules)))
               for group, top, bottom in _chunks(words, rules.grid_row_gap * height)]
     grids: list[Grid] = []
     current: list[Chunk] = []
@@ -231,6 +231,15 @@ def find_grids(words: list, rules: PdfRules, carried: list[float] | None = None)
                 before.append(chunk)
     close()
     return grids
+
+
+def _chunk_gutter(words: list, gutter: float, rules: PdfRules) -> float:
+    """The gutter for a chunk: the page's, or wider for a chunk set larger than the page's
+    text (a title in a large font, whose spaces between words are wider than the gutter
+    the body text's size gives: they are no columns)."""
+    if len(words) < 2:
+        return gutter
+    return max(gutter, rules.grid_gutter * median([w.bottom - w.top for w in words]))
 
 
 def _grid(chunks: list[Chunk], columns: list[tuple[float, float]], tol: float) -> Grid:

@@ -15,7 +15,7 @@ was read.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Iterator, Union
+from typing import Iterable, Iterator, Union
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +176,15 @@ class Document:
     def text_blocks(self) -> Iterator[TextBlock]:
         """The document's top-level text blocks (outside tables) in order."""
         return (b for b in self.blocks if isinstance(b, TextBlock))
+
+
+def all_text_blocks(blocks: Iterable[Block]) -> Iterator[TextBlock]:
+    """Every text block, those in table cells included, in order."""
+    for b in blocks:
+        if isinstance(b, Table):
+            yield from (tb for row in b.rows for cell in row.cells for tb in cell.blocks)
+        else:
+            yield b
 
 
 def block_text_with_number(block: TextBlock) -> str:

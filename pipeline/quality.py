@@ -18,11 +18,9 @@ millisecond on forty pages.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-
 import numpy as np
 
-from .document import Document, Table, TextBlock
+from .document import Document, all_text_blocks
 from .rules import QualityRules
 
 # control characters (tab and line breaks aside), private-use glyphs, the replacement character
@@ -34,7 +32,7 @@ _ASCII_SPACES = np.frombuffer(b" \t\n\r\x0b\x0c", dtype=np.uint8)
 def garbled(doc: Document, rules: QualityRules) -> str | None:
     """Why the document's text looks garbled rather than written, or None when it does not
     (or holds too few letters to tell)."""
-    text = "\n".join(_texts(doc))
+    text = "\n".join(b.text for b in all_text_blocks(doc.blocks))
     # the text as ASCII bytes in lower case, one byte a character (any other is "?"): the
     # counts below are numpy's, over every character at once
     codes = np.frombuffer(text.lower().encode("ascii", "replace"), dtype=np.uint8)
@@ -66,17 +64,6 @@ def garbled(doc: Document, rules: QualityRules) -> str | None:
 
 def _pair_codes(pairs: frozenset[str]) -> np.ndarray:
     return np.array(sorted(ord(p[0]) * 256 + ord(p[1]) for p in pairs), dtype=np.uint16)
-
-
-def _texts(doc: Document) -> Iterator[str]:
-    for block in doc.blocks:
-        if isinstance(block, Table):
-            for row in block.rows:
-                for cell in row.cells:
-                    for inner in cell.blocks:
-                        yield inner.text
-        elif isinstance(block, TextBlock):
-            yield block.text
 
 
 def _percent(part: float, whole: float) -> str:

@@ -814,20 +814,13 @@ def _parse_quality(s: _Section) -> QualityRules:
         raise RulesError(f"{s.where}.common_pairs: not pairs of letters: {', '.join(bad)}")
     rules = QualityRules(
         min_letters=_count(s, "min_letters"),
-        max_unreadable_share=_share(s, "max_unreadable_share"),
-        min_letter_share=_share(s, "min_letter_share"),
-        min_common_pair_share=_share(s, "min_common_pair_share"),
+        max_unreadable_share=_fraction(s, "max_unreadable_share"),
+        min_letter_share=_fraction(s, "min_letter_share"),
+        min_common_pair_share=_fraction(s, "min_common_pair_share"),
         common_pairs=pairs,
     )
     s.done()
     return rules
-
-
-def _share(s: _Section, key: str) -> float:
-    value = float(s.get(key, (int, float)))
-    if not 0 <= value <= 1:
-        raise RulesError(f"{s.where}.{key}: must be a share between 0 and 1, found {value}")
-    return value
 
 
 def _parse_acronyms(s: _Section) -> AcronymRules:

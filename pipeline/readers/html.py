@@ -39,7 +39,7 @@ from dataclasses import dataclass, field, replace
 from bs4 import BeautifulSoup, Tag, XMLParsedAsHTMLWarning
 from bs4.exceptions import ParserRejectedMarkup
 
-from ..document import Block, Cell, Document, Mark, Provenance, Row, Table, TextBlock
+from ..document import Block, Cell, Document, Mark, Provenance, Row, Table, TextBlock, all_text_blocks
 from ..errors import ReaderError
 from .decode import decode_text
 from .fragments import BlockWalker, Leave, class_styles
@@ -568,18 +568,9 @@ class _PageWalker(BlockWalker):
         return Table(tuple(rows), Provenance(self.source, page=first, page_end=last if last != first else None))
 
 
-def _all_text_blocks(blocks: list[Block]) -> Iterator[TextBlock]:
-    """Every text block, those in table cells included."""
-    for b in blocks:
-        if isinstance(b, Table):
-            yield from (tb for row in b.rows for cell in row.cells for tb in cell.blocks)
-        else:
-            yield b
-
-
 def _titled(blocks: list[Block], soup: BeautifulSoup, prov: Provenance) -> list[Block]:
     """The blocks, led by the page's ``<title>`` as a heading when no ``<h1>`` was read."""
-    if any(b.kind == "heading" and b.level == 1 for b in _all_text_blocks(blocks)):
+    if any(b.kind == "heading" and b.level == 1 for b in all_text_blocks(blocks)):
         return blocks
     # an <svg> icon can hold a <title> of its own
     title = next((t for t in soup.find_all("title") if t.find_parent("svg") is None), None)

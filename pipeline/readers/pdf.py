@@ -31,6 +31,7 @@ from __future__ import annotations
 import io
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
@@ -154,13 +155,13 @@ def read_pdf(data: bytes, source: str, sha256: str, rules: Rules) -> Document:
         if declined:
             pages = _with_pdfplumber_pages(data, settings, pages, declined)
             engine = f"pdfium (pdfplumber for page{'s' if len(declined) > 1 else ''} {', '.join(map(str, declined))})"
-            warnings = [f"page {n} could not be read: {p.error}" for n, p in enumerate(pages, 1) if p.words is None]
+            warnings = _unread_warnings(pages)
         problem = _text_problem(pages, settings) if pages else None
         if problem is not None:
             pages, warnings = None, []  # a second opinion before "needs OCR": pdfminer reads some fonts pdfium does not
     if pages is None:
         pages, engine = _pdfplumber_pages(data, settings), "pdfplumber"
-        warnings = [f"page {n} could not be read: {p.error}" for n, p in enumerate(pages, 1) if p.words is None]
+        warnings = _unread_warnings(pages)
         problem = _text_problem(pages, settings) if pages else None
     if not pages:
         raise ReaderError("corrupt", "the PDF has no pages")
@@ -200,6 +201,11 @@ def read_pdf(data: bytes, source: str, sha256: str, rules: Rules) -> Document:
         unread_pages=tuple(sorted(unread)),
         layout=f"{engine}: tables by ruled lines, text outside tables by lines and paragraphs; running headers/footers marked",
     )
+
+
+def _unread_warnings(pages: list[_Page]) -> list[str]:
+    """A warning for each page that could not be read, with the reason."""
+    return [f"page {n} could not be read: {p.error}" for n, p in enumerate(pages, 1) if p.words is None]
 
 
 def _text_problem(pages: list[_Page], settings: PdfRules) -> str | None:
@@ -612,8 +618,8 @@ def _read_page(page: _Page, number: int, source: str, rules: PdfRules,
     free = [w for w in words if id(w) not in taken]
     # a browser's print header (the date and the title, spaced across the top of every
     # page) would read as a row of a table without lines over the first lines of text
-    furniture = [w for w in free if id(w) in running] if running else []
-    if furniture:
+    held = [w for w in free if id(w) in running] if running else []
+    if held:
         free = [w for w in free if id(w) not in running]
     grids = find_grids(free, rules, carried)
     for grid in grids:
@@ -624,15 +630,19 @@ def _read_page(page: _Page, number: int, source: str, rules: PdfRules,
             free = [w for w in free if id(w) not in inside]
     prov = Provenance(source, page=number)
     apart: list[_Word] = []
-    if furniture:
+    if held:
         # a header or footer set smaller than the page's text (a browser's, a word
         # processor's) is a block of its own, not the first line of the paragraph under
         # it; one as large (a letterhead that is also the first page's title) goes back
         # among the text in the page's order, read into lines and paragraphs as before
         body = median([w.bottom - w.top for w in words])
-        apart = [w for w in furniture if w.bottom - w.top < _SMALLER * body]
-        kept = {id(w) for w in free} | {id(w) for w in furniture if w.bottom - w.top >= _SMALLER * body}
-        free = [w for w in words if id(w) in kept]
+        rejoin = {id(w) for w in free}
+        for w in held:
+            if w.bottom - w.top < _SMALLER * body:
+                apart.append(w)
+            else:
+                rejoin.add(id(w))
+        free = [w for w in words if id(w) in rejoin]
     placed += [_Placed(top, bottom, b) for b, top, bottom in _text_blocks(free, number, prov, rules)]
     if apart:
         placed += [_Placed(top, bottom, b) for b, top, bottom in _text_blocks(apart, number, prov, rules)]
@@ -647,47 +657,40 @@ def _read_page(page: _Page, number: int, source: str, rules: PdfRules,
 
 
 def _running_lines(pages: list[_Page], rules: PdfRules) -> list[frozenset[int]]:
-    """Per page, the words (by identity) of lines in the header or footer band whose
-    text, digits aside, repeats on ``furniture_min_share`` of the pages (at least two):
-    the same test ``_assemble`` marks running headers and footers by, made on lines
+    """Per page, the words (by identity) of its lines in the header or footer band that
+    repeat as ``_assemble`` tells running headers and footers (``_repeated``), found
     before any table is looked for."""
-    found: list[dict[tuple[str, str], list[_Word]]] = []
+    found: list[dict[tuple[str, str], list[_Word]]] = []  # per page: band lines' words by key
     for page in pages:
         lines: dict[tuple[str, str], list[_Word]] = {}
         if page.words and page.height > 0:
-            for zone, band in _band_words(page, rules).items():
-                for line in _lines_of(band):
-                    key = (zone, _furniture_key(" ".join(w.text for w in line)))
-                    lines.setdefault(key, []).extend(line)
+            band = [w for w in page.words if _zone(w.top, w.bottom, page.height, rules)]
+            for line in _lines(band, rules.line_tolerance):
+                key = (_zone(line.top, line.bottom, page.height, rules), _furniture_key(line.text))
+                lines.setdefault(key, []).extend(line.words)
         found.append(lines)
-    counts: dict[tuple[str, str], int] = {}
-    for lines in found:
-        for key in lines:
-            counts[key] = counts.get(key, 0) + 1
-    enough = max(2, rules.furniture_min_share * len(pages))
-    return [frozenset(id(w) for key, words in lines.items() if counts[key] >= enough for w in words)
-            for lines in found]
+    repeated = _repeated([set(lines) for lines in found], rules)
+    return [frozenset(id(w) for key, words in lines.items() if key in repeated for w in words) for lines in found]
 
 
-def _band_words(page: _Page, rules: PdfRules) -> dict[str, list[_Word]]:
-    """The page's words in its header band and in its footer band."""
-    head, foot = rules.furniture_band * page.height, (1 - rules.furniture_band) * page.height
-    return {"page_header": [w for w in page.words if w.bottom <= head],
-            "page_footer": [w for w in page.words if w.top >= foot]}
+def _zone(top: float, bottom: float, height: float, rules: PdfRules) -> str | None:
+    """"page_header" or "page_footer" for what lies in the band at the top or the foot of a
+    page ``height`` high, else None."""
+    if bottom <= rules.furniture_band * height:
+        return "page_header"
+    if top >= (1 - rules.furniture_band) * height:
+        return "page_footer"
+    return None
 
 
-def _lines_of(words: list[_Word]) -> list[list[_Word]]:
-    """Words in lines (tops within a few points of the line's first), left to right."""
-    lines: list[list[_Word]] = []
-    for word in sorted(words, key=lambda w: (w.top, w.x0)):
-        if lines and word.top - lines[-1][0].top <= _LINE_TOLERANCE:
-            lines[-1].append(word)
-        else:
-            lines.append([word])
-    return [sorted(line, key=lambda w: w.x0) for line in lines]
+def _repeated(keys_by_page: list[set], rules: PdfRules) -> set:
+    """The (zone, text key) pairs found on ``furniture_min_share`` of the pages, and on
+    two at least: running headers and footers."""
+    counts = Counter(key for keys in keys_by_page for key in keys)
+    enough = max(2, rules.furniture_min_share * len(keys_by_page))
+    return {key for key, count in counts.items() if count >= enough}
 
 
-_LINE_TOLERANCE = 3.0
 # a running header's words this much smaller than the page's text are set apart from it
 _SMALLER = 0.9
 
@@ -698,18 +701,19 @@ def _furniture_key(text: str) -> str:
 
 def _assemble(pages: list[tuple[float, list[_Placed]]], rules: PdfRules) -> list:
     """Number the tables, mark running headers and footers, flatten the pages."""
-    counts: dict[tuple[str, str], set[int]] = {}
+    keys_by_page: list[set[tuple[str, str]]] = []
     zones: dict[int, str] = {}
-    for number, (height, placed) in enumerate(pages, 1):
+    for height, placed in pages:
+        keys: set[tuple[str, str]] = set()
         for p in placed:
             if not isinstance(p.block, TextBlock) or height <= 0:
                 continue
-            zone = "page_header" if p.bottom <= rules.furniture_band * height else (
-                "page_footer" if p.top >= (1 - rules.furniture_band) * height else None)
+            zone = _zone(p.top, p.bottom, height, rules)
             if zone:
                 zones[id(p)] = zone
-                counts.setdefault((zone, _furniture_key(p.block.text)), set()).add(number)
-    repeated = {key for key, on in counts.items() if len(on) >= max(2, rules.furniture_min_share * len(pages))}
+                keys.add((zone, _furniture_key(p.block.text)))
+        keys_by_page.append(keys)
+    repeated = _repeated(keys_by_page, rules)
     blocks: list = []
     table_no = 0
     for _, placed in pages:

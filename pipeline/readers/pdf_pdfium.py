@@ -154,10 +154,7 @@ def read_pages(data: bytes) -> list[EnginePage]:
 
 def _read_page(page, fonts: FontNames) -> EnginePage:
     try:
-        rotation = page.get_rotation() % 360
-        if rotation not in _TURNS:
-            return EnginePage(0.0, None, [], (), declined=f"the page is turned by {rotation} degrees")
-        frame = _Frame(rotation, *page.get_mediabox())
+        frame = _Frame(page.get_rotation(), *page.get_mediabox())  # pypdfium2 gives 0, 90, 180 or 270
         objects = _objects(_address(page.raw), frame)
         textpage = page.get_textpage()
         try:
@@ -169,9 +166,6 @@ def _read_page(page, fonts: FontNames) -> EnginePage:
     finally:
         page.close()
     return EnginePage(frame.height, words, objects.edges, frame.bbox)
-
-
-_TURNS = (0, 90, 180, 270)
 
 
 class _Frame:
@@ -190,7 +184,6 @@ class _Frame:
         turned = rotation in (90, 270)
         # pdfplumber's box: the media box with x and y swapped on a turned page, upside down
         shown_left, shown_bottom, shown_right, shown_top = (bottom, left, top, right) if turned else (left, bottom, right, top)
-        self.width = shown_right - shown_left
         self.height = shown_top - shown_bottom
         self.bbox = (shown_left, -shown_bottom, shown_right, self.height - shown_bottom)
         # pdfium measures a character's angle clockwise: text upright as the page is
@@ -209,15 +202,9 @@ class _Frame:
         return self.top - y + self.bottom, self.right - x - self.left
 
     def across(self, left: float, bottom: float, right: float, top: float) -> tuple[float, float]:
-        """(x0, x1) as shown of a box of the page's space."""
-        r = self.rotation
-        if r == 0:
-            return left, right
-        if r == 90:
-            return bottom, top
-        if r == 180:
-            return self.right - right + self.left, self.right - left + self.left
-        return self.top - top + self.bottom, self.top - bottom + self.bottom
+        """(x0, x1) as shown of a box of the page's space: the x of two opposite corners."""
+        a, b = self.point(left, bottom)[0], self.point(right, top)[0]
+        return (a, b) if a <= b else (b, a)
 
     def upright(self, angle: float) -> bool:
         """Whether a character at pdfium's ``angle`` stands upright as the page is shown."""

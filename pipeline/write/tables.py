@@ -37,7 +37,7 @@ def to_frame(table: str, records: Iterable) -> pd.DataFrame:
     # the records are flat (every field a plain value): their fields as they are, without
     # astuple's deep copies (a large share of writing a big run's tables)
     rows = [tuple(getattr(r, name) for name in names) for r in records]
-    frame = pd.DataFrame.from_records(rows, columns=list(dtypes)) if rows else pd.DataFrame(columns=list(dtypes))
+    frame = pd.DataFrame.from_records(rows, columns=names) if rows else pd.DataFrame(columns=names)
     return frame.astype(dtypes)
 
 
